@@ -1,0 +1,214 @@
+"""The output records: documents, statements and attributions (see docs/output-format.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = ("asserted", "future", "hypothetical", "negated", "question")
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def stable_id(*parts: object) -> str:
+    """Return a short, stable hex id for the given parts."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    """One cleaned article."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    credited_source: str | None = None
+    language: str | None = None
+    removed: list[str] = field(default_factory=list)
+    source_path: str | None = None
+
+
+@dataclass
+class Event:
+    """A coded PLOVER event with its CAMEO equivalent."""
+
+    type: str
+    cameo: str
+    quad_class: int
+    intensity: float
+    trigger: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActorRef:
+    """An actor or recipient as it appears in a statement."""
+
+    text: str
+    code: str | None
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Claimant:
+    """Who the text says makes a claim."""
+
+    text: str
+    code: str | None = None
+    sector: str | None = None
+    cue: str | None = None
+    org: str | None = None
+    name: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Relay:
+    """One link of a claim's relay chain (an outlet, a spokesperson, an agency)."""
+
+    text: str
+    cue: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class When:
+    """The event's own time."""
+
+    text: str | None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Where:
+    """The event's place."""
+
+    text: str
+    country: str | None = None
+
+
+@dataclass
+class Statement:
+    """One coded event claim in a sentence."""
+
+    id: str
+    sentence: int
+    span: tuple[int, int] | None
+    evidence: str
+    event: Event
+    actor: list[ActorRef]
+    recipient: list[ActorRef]
+    status: str = "asserted"
+    hedged: bool = False
+    claimant: Claimant | None = None
+    via: list[Relay] = field(default_factory=list)
+    when: When | None = None
+    where: Where | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Attribution:
+    """A source-cue-content triple found in the text (character offsets into document.text)."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int] | None
+    source_text: str | None = None
+    cue_text: str | None = None
+    content_text: str | None = None
+    source_code: str | None = None
+    source_sector: str | None = None
+    kind: str | None = None
+    via: list[Relay] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    """Everything claimgraph says about one document."""
+
+    document: Document
+    statements: list[Statement] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready dict of the output format."""
+        doc = asdict(self.document)
+        doc.pop("source_path", None)
+        return {
+            "document": doc,
+            "statements": [_clean(asdict(s)) for s in self.statements],
+            "attributions": [_clean(asdict(a)) for a in self.attributions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        """Rebuild a record from its output-format dict."""
+        d = data["document"]
+        document = Document(**{k: d.get(k) for k in Document.__dataclass_fields__ if k in d})
+        document.removed = list(d.get("removed") or [])
+        statements = [_statement_from_dict(s) for s in data.get("statements", [])]
+        attributions = [
+            Attribution(**{k: _tuple(v) if k in ("source", "cue", "content") else v
+                           for k, v in a.items() if k in Attribution.__dataclass_fields__ and k != "via"},
+                        via=[Relay(**r) for r in a.get("via") or []])
+            for a in data.get("attributions", [])
+        ]
+        return cls(document, statements, attributions)
+
+
+def _tuple(v: Any) -> tuple[int, int] | None:
+    return tuple(v) if v is not None else None  # type: ignore[return-value]
+
+
+def _pick(klass: type, d: dict[str, Any] | None) -> Any:
+    if d is None:
+        return None
+    fields = klass.__dataclass_fields__
+    kwargs = {k: v for k, v in d.items() if k in fields}
+    if "span" in kwargs:
+        kwargs["span"] = _tuple(kwargs["span"])
+    return klass(**kwargs)
+
+
+def _statement_from_dict(s: dict[str, Any]) -> Statement:
+    return Statement(
+        id=s["id"], sentence=s["sentence"], span=_tuple(s.get("span")), evidence=s["evidence"],
+        event=_pick(Event, s["event"]),
+        actor=[_pick(ActorRef, a) for a in s.get("actor", [])],
+        recipient=[_pick(ActorRef, a) for a in s.get("recipient", [])],
+        status=s.get("status", "asserted"), hedged=bool(s.get("hedged")),
+        claimant=_pick(Claimant, s.get("claimant")),
+        via=[_pick(Relay, r) for r in s.get("via") or []],
+        when=_pick(When, s.get("when")), where=_pick(Where, s.get("where")),
+        confidence=s.get("confidence", 0.5),
+    )
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    """Turn tuples into lists so the dict serialises as the documented JSON."""
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        if isinstance(v, tuple):
+            out[k] = list(v)
+        elif isinstance(v, dict):
+            out[k] = _clean(v)
+        elif isinstance(v, list):
+            out[k] = [_clean(x) if isinstance(x, dict) else (list(x) if isinstance(x, tuple) else x) for x in v]
+        else:
+            out[k] = v
+    return out

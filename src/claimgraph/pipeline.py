@@ -1,0 +1,141 @@
+"""The main job: raw items -> cleaned documents -> parsed -> coded records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph import nlp as nlp_backbone
+from claimgraph.actors import ActorResolver
+from claimgraph.actors.mention import Mention
+from claimgraph.claims import ClaimLayer
+from claimgraph.clean import make_document
+from claimgraph.errors import InputError
+from claimgraph.events import EventCoder
+from claimgraph.events.match import EventMatch
+from claimgraph.model import Attribution, Document, Event, Record, Statement, stable_id
+from claimgraph.sources import RawItem
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Return the date part of an ISO date or datetime string, or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Pipeline:
+    """Turns raw items into records; one instance per process (it holds the spaCy pipeline)."""
+
+    nlp: Language = field(default_factory=nlp_backbone.load)
+    resolver: ActorResolver = field(default_factory=ActorResolver.default)
+    coder: EventCoder = field(default_factory=EventCoder.default)
+    claims: ClaimLayer = field(default_factory=ClaimLayer)
+    batch_size: int = 16
+
+    def run(self, items: Iterable[RawItem | InputError]) -> Iterator[Record | InputError]:
+        """Yield a record (or the input's error) per item, in input order."""
+        for batch in _batches(self._documents(items), self.batch_size):
+            texts = [(d.text if _codable(d) else "") for d in batch if isinstance(d, Document)]
+            parsed = iter(self.nlp.pipe(texts))
+            for d in batch:
+                if isinstance(d, InputError):
+                    yield d
+                    continue
+                doc = next(parsed)
+                yield self.code_document(d, doc if _codable(d) else None)
+
+    def _documents(self, items: Iterable[RawItem | InputError]) -> Iterator[Document | InputError]:
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                yield make_document(item)
+            except InputError as exc:
+                yield exc
+
+    def code_document(self, document: Document, doc: Doc | None) -> Record:
+        """Code one cleaned document whose body has been parsed into `doc` (None: not English)."""
+        record = Record(document)
+        if doc is None:
+            return record
+        published = parse_date(document.published)
+        if document.title:
+            head = self.nlp(document.title)
+            statements, _ = self._code(document, head, published, headline=True)
+            record.statements.extend(statements)
+        statements, record.attributions = self._code(document, doc, published, headline=False)
+        record.statements.extend(statements)
+        return record
+
+    def _code(self, document: Document, doc: Doc, published: dt.date | None,
+              headline: bool) -> tuple[list[Statement], list[Attribution]]:
+        mentions = self.resolver.find(doc, published)
+        claims = self.claims.analyze(doc, mentions, published, headline=headline)
+        out: list[Statement] = []
+        for i, sent in enumerate(doc.sents):
+            for match in self.coder.code(sent, mentions):
+                out.append(self._statement(document, doc, sent, -1 if headline else i, match,
+                                           claims, headline))
+        return out, claims.attributions
+
+    def _statement(self, document: Document, doc: Doc, sent, index: int, match: EventMatch,
+                   claims, headline: bool) -> Statement:
+        status, hedged = claims.status(match.trigger)
+        claimant, via = claims.claimant(match.trigger)
+        span = None if headline else (sent.start_char, sent.end_char)
+        evidence = document.title if headline else sent.text
+        actor_codes = ",".join(sorted(str(m.code) for m in match.actors))
+        return Statement(
+            id=stable_id(document.id, index, match.trigger, match.type, actor_codes),
+            sentence=index,
+            span=span,
+            evidence=evidence or "",
+            event=Event(type=match.type, mode=match.mode, cameo=match.cameo,
+                        quad_class=match.quad_class, intensity=match.intensity,
+                        trigger=match.trigger_text, context=list(match.context)),
+            actor=[m.ref() for m in _unique(match.actors)],
+            recipient=[m.ref() for m in _unique(match.recipients)],
+            status=status,
+            hedged=hedged,
+            claimant=claimant,
+            via=via,
+            when=claims.when(match.trigger),
+            where=match.where,
+            confidence=match.confidence,
+        )
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple] = set()
+    out = []
+    for m in mentions:
+        key = (m.start, m.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _codable(document: Document) -> bool:
+    return document.language == "en" and bool(document.text.strip())
+
+
+def _batches(it: Iterable, n: int) -> Iterator[list]:
+    batch: list = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
