@@ -29,3 +29,7 @@ def fail(message: str) -> None:
     """Print a one-line error and exit with status 1."""
     click.echo(f"claimgraph: {message}", err=True)
     sys.exit(1)
+
+
+# Command registrations: each package's commands module attaches itself to the groups above.
+# (imports at the bottom because those modules import `main`, `eval_group` and `dict_group`.)
