@@ -1,0 +1,87 @@
+"""Readable plain-text tables of statements for the terminal."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+COLUMNS = ("actor", "event", "recipient", "status", "claimant", "when", "evidence")
+
+
+def actor_label(refs: Iterable[dict[str, Any]] | None) -> str:
+    """Return a compact label for a list of actor refs: 'Belarus (BLR)', 'Lukashenko (BLR GOV)'."""
+    parts = []
+    for ref in refs or []:
+        code = " ".join(x for x in (ref.get("code"), ref.get("org") or ref.get("sector")) if x)
+        parts.append(f"{ref.get('text')} ({code})" if code else str(ref.get("text")))
+    return "; ".join(parts) or "-"
+
+
+def statement_row(st: dict[str, Any]) -> dict[str, str]:
+    """Return the display cells of one output-format statement dict."""
+    ev = st["event"]
+    claimant = st.get("claimant")
+    claim = "-"
+    if claimant:
+        claim = actor_label([claimant])
+        if claimant.get("cue"):
+            claim += f" [{claimant['cue']}]"
+    via = [r.get("text") for r in st.get("via") or []]
+    if via:
+        claim += " via " + " > ".join(str(v) for v in via)
+    when = st.get("when") or {}
+    when_cell = "-"
+    if when:
+        dates = " .. ".join(d for d in (when.get("start"), when.get("end")) if d)
+        when_cell = f"{when.get('text') or ''} {dates}".strip() or "-"
+    event = f"{ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "") + f" ({ev['cameo']})"
+    status = st["status"] + (" (hedged)" if st.get("hedged") else "")
+    sentence = "headline" if st.get("sentence") == -1 else f"s{st.get('sentence')}"
+    return {
+        "actor": actor_label(st.get("actor")),
+        "event": f"{event} '{ev.get('trigger')}'",
+        "recipient": actor_label(st.get("recipient")),
+        "status": status,
+        "claimant": claim,
+        "when": when_cell,
+        "evidence": f"[{sentence}] {st.get('evidence', '')}",
+    }
+
+
+def table(rows: Sequence[dict[str, str]], columns: Sequence[str] = COLUMNS,
+          width: int | None = None) -> str:
+    """Lay out rows as a fixed-width text table that fits the terminal; the last column wraps."""
+    if not rows:
+        return "(no statements)"
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    caps = {c: 28 for c in columns}
+    sizes = {c: min(caps[c], max(len(c), *(len(r.get(c, "")) for r in rows))) for c in columns}
+    fixed = sum(sizes[c] + 2 for c in columns[:-1])
+    last = columns[-1]
+    sizes[last] = max(30, width - fixed)
+    lines = ["  ".join(c.upper().ljust(sizes[c]) for c in columns).rstrip()]
+    lines.append("  ".join("-" * sizes[c] for c in columns))
+    for r in rows:
+        cells = {c: _cut(r.get(c, ""), sizes[c]) for c in columns[:-1]}
+        wrapped = _wrap(r.get(last, ""), sizes[last])
+        lines.append("  ".join(cells[c].ljust(sizes[c]) for c in columns[:-1]) + "  " + wrapped[0])
+        pad = " " * fixed
+        lines.extend(pad + w for w in wrapped[1:])
+    return "\n".join(lines)
+
+
+def _cut(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _wrap(s: str, n: int) -> list[str]:
+    out, line = [], ""
+    for word in s.split():
+        if line and len(line) + 1 + len(word) > n:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    out.append(line)
+    return out
