@@ -57,10 +57,16 @@ def table(rows: Sequence[dict[str, str]], columns: Sequence[str] = COLUMNS,
     width = width or shutil.get_terminal_size((160, 24)).columns
     caps = {c: 28 for c in columns}
     sizes = {c: min(caps[c], max(len(c), *(len(r.get(c, "")) for r in rows))) for c in columns}
-    fixed = sum(sizes[c] + 2 for c in columns[:-1])
     last = columns[-1]
+    # Narrow the widest fixed column until the evidence column gets a readable width.
+    while sum(sizes[c] + 2 for c in columns[:-1]) + 30 > width:
+        widest = max(columns[:-1], key=lambda c: sizes[c])
+        if sizes[widest] <= 8:
+            break
+        sizes[widest] -= 1
+    fixed = sum(sizes[c] + 2 for c in columns[:-1])
     sizes[last] = max(30, width - fixed)
-    lines = ["  ".join(c.upper().ljust(sizes[c]) for c in columns).rstrip()]
+    lines = ["  ".join(_cut(c.upper(), sizes[c]).ljust(sizes[c]) for c in columns).rstrip()]
     lines.append("  ".join("-" * sizes[c] for c in columns))
     for r in rows:
         cells = {c: _cut(r.get(c, ""), sizes[c]) for c in columns[:-1]}
