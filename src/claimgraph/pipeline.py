@@ -44,14 +44,19 @@ class Pipeline:
     def run(self, items: Iterable[RawItem | InputError]) -> Iterator[Record | InputError]:
         """Yield a record (or the input's error) per item, in input order."""
         for batch in _batches(self._documents(items), self.batch_size):
-            texts = [(d.text if _codable(d) else "") for d in batch if isinstance(d, Document)]
-            parsed = iter(self.nlp.pipe(texts))
+            docs = [d for d in batch if isinstance(d, Document) and _codable(d)]
+            # Titles and bodies go through one nlp.pipe call so the batch is parsed together.
+            texts = [d.title or "" for d in docs] + [d.text for d in docs]
+            parsed = list(self.nlp.pipe(texts))
+            heads = dict(zip(map(id, docs), parsed[: len(docs)]))
+            bodies = dict(zip(map(id, docs), parsed[len(docs):]))
             for d in batch:
                 if isinstance(d, InputError):
                     yield d
-                    continue
-                doc = next(parsed)
-                yield self.code_document(d, doc if _codable(d) else None)
+                elif id(d) in bodies:
+                    yield self._code_safely(d, bodies[id(d)], heads[id(d)] if d.title else None)
+                else:
+                    yield Record(d)
 
     def _documents(self, items: Iterable[RawItem | InputError]) -> Iterator[Document | InputError]:
         for item in items:
@@ -63,14 +68,21 @@ class Pipeline:
             except InputError as exc:
                 yield exc
 
-    def code_document(self, document: Document, doc: Doc | None) -> Record:
-        """Code one cleaned document whose body has been parsed into `doc` (None: not English)."""
+    def _code_safely(self, document: Document, doc: Doc, head: Doc | None) -> Record | InputError:
+        # A coder bug on one odd document must not abort an archive-sized run; the document is
+        # reported like any rejected input, with the reason, and the run goes on.
+        try:
+            return self.code_document(document, doc, head)
+        except Exception as exc:  # noqa: BLE001
+            origin = document.source_path or document.id
+            return InputError(origin, f"could not be coded ({type(exc).__name__}: {exc})")
+
+    def code_document(self, document: Document, doc: Doc, head: Doc | None = None) -> Record:
+        """Code one cleaned document whose body is parsed in `doc` and headline in `head`."""
         record = Record(document)
-        if doc is None:
-            return record
         published = parse_date(document.published)
         if document.title:
-            head = self.nlp(document.title)
+            head = head if head is not None else self.nlp(document.title)
             statements, _ = self._code(document, head, published, headline=True)
             record.statements.extend(statements)
         statements, record.attributions = self._code(document, doc, published, headline=False)
