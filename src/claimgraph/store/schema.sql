@@ -1,26 +1,39 @@
--- claimgraph store schema: the same tables on DuckDB and PostgreSQL.
--- One row per document; statements, their actors and the attributions hang off it and are
--- replaced together with it, so a document is always wholly stored or absent.
+-- claimgraph store schema: the same tables on DuckDB and PostgreSQL (portable types only).
+-- A document's statements, their actors and its attributions are keyed by the document id and
+-- are deleted and re-inserted together with it in one transaction, so a document is always
+-- wholly stored or absent. The `record` columns hold the exact output-format JSON so a stored
+-- document comes back unchanged; the other columns exist to be filtered and joined on.
+-- Dates the text gives as ISO strings are kept verbatim; the *_date / DATE columns hold their
+-- parsed value (NULL when unparseable) for range queries.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key             TEXT PRIMARY KEY,
+    value           TEXT
+);
 
 CREATE TABLE IF NOT EXISTS documents (
     id              TEXT PRIMARY KEY,
     url             TEXT,
     title           TEXT,
-    published       TEXT,          -- ISO date or datetime as given
+    published       TEXT,              -- ISO date or datetime as given
     published_date  DATE,
     site            TEXT,
     credited_source TEXT,
     language        TEXT,
     text            TEXT NOT NULL,
-    removed         TEXT,          -- JSON array of removed boilerplate
+    removed         TEXT,              -- JSON array of removed boilerplate
     source_path     TEXT,
-    ingested_at     TIMESTAMP
+    extra           TEXT,              -- JSON object of document fields this schema has no column for
+    n_statements    INTEGER NOT NULL,
+    n_attributions  INTEGER NOT NULL,
+    ingested_at     TIMESTAMP NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS statements (
-    id              TEXT PRIMARY KEY,
     document_id     TEXT NOT NULL,
-    sentence        INTEGER NOT NULL,
+    position        INTEGER NOT NULL,  -- order within the document's record
+    id              TEXT NOT NULL,     -- the statement's own stable id (not guaranteed unique)
+    sentence        INTEGER NOT NULL,  -- -1 for the headline
     span_start      INTEGER,
     span_end        INTEGER,
     evidence        TEXT NOT NULL,
@@ -35,29 +48,36 @@ CREATE TABLE IF NOT EXISTS statements (
     claimant_text   TEXT,
     claimant_code   TEXT,
     claimant_sector TEXT,
+    claimant_org    TEXT,
+    claimant_name   TEXT,
     claimant_cue    TEXT,
-    via             TEXT,          -- JSON array of relays
+    via             TEXT,              -- JSON array of relays, nearest to the claimant first
+    via_text        TEXT,              -- the relays' texts joined with ' > ', for display
     when_text       TEXT,
-    when_start      DATE,
-    when_end        DATE,
+    when_start      TEXT,
+    when_end        TEXT,
     where_text      TEXT,
     where_country   TEXT,
     confidence      DOUBLE PRECISION,
-    event_date      DATE,          -- when_start, else the document's publication date
-    record          TEXT NOT NULL  -- the statement as output-format JSON
+    event_date      DATE,              -- when.start, else the document's publication date
+    record          TEXT NOT NULL,     -- the statement as output-format JSON
+    PRIMARY KEY (document_id, position)
 );
 
 CREATE TABLE IF NOT EXISTS statement_actors (
-    statement_id    TEXT NOT NULL,
-    document_id     TEXT NOT NULL,
-    role            TEXT NOT NULL, -- 'actor' or 'recipient'
-    position        INTEGER NOT NULL,
-    text            TEXT,
-    code            TEXT,
-    sector          TEXT,
-    org             TEXT,
-    name            TEXT,
-    PRIMARY KEY (statement_id, role, position)
+    document_id        TEXT NOT NULL,
+    statement_position INTEGER NOT NULL,
+    statement_id       TEXT NOT NULL,
+    role               TEXT NOT NULL,  -- 'actor' or 'recipient'
+    position           INTEGER NOT NULL,
+    text               TEXT,
+    code               TEXT,
+    sector             TEXT,
+    org                TEXT,
+    name               TEXT,
+    span_start         INTEGER,
+    span_end           INTEGER,
+    PRIMARY KEY (document_id, statement_position, role, position)
 );
 
 CREATE TABLE IF NOT EXISTS attributions (
@@ -73,9 +93,15 @@ CREATE TABLE IF NOT EXISTS attributions (
     cue_text        TEXT,
     content_text    TEXT,
     source_code     TEXT,
+    source_sector   TEXT,
+    kind            TEXT,
+    via             TEXT,              -- JSON array of relays
+    record          TEXT NOT NULL,     -- the attribution as output-format JSON
     PRIMARY KEY (document_id, position)
 );
 
-CREATE INDEX IF NOT EXISTS statements_document ON statements (document_id);
-CREATE INDEX IF NOT EXISTS statements_type ON statements (event_type);
-CREATE INDEX IF NOT EXISTS actors_code ON statement_actors (code, role);
+CREATE INDEX IF NOT EXISTS statements_event_type ON statements (event_type);
+CREATE INDEX IF NOT EXISTS statements_event_date ON statements (event_date);
+CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
+CREATE INDEX IF NOT EXISTS statement_actors_code ON statement_actors (code, role);
+CREATE INDEX IF NOT EXISTS documents_published ON documents (published_date);

@@ -1,0 +1,294 @@
+"""The backend-independent store: records in, statements and documents out (portable SQL)."""
+
+from __future__ import annotations
+
+import json
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from claimgraph.model import Record
+from claimgraph.store.errors import StoreError
+from claimgraph.store.query import DateLike, Values, Where, date_value, statement_filters, values
+from claimgraph.store.rows import (
+    ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, DocumentRows,
+    record_from_rows, record_rows,
+)
+
+SCHEMA_VERSION = 1
+TABLES = ("meta", "documents", "statements", "statement_actors", "attributions")
+# Children first, so a document never loses its row while its statements are still there.
+_CHILD_TABLES = ("statement_actors", "statements", "attributions")
+_COUNTABLE = {"documents": "documents", "statements": "statements",
+              "actors": "statement_actors", "attributions": "attributions"}
+# Parameters per multi-row INSERT; PostgreSQL allows 65535 per statement.
+_MAX_PARAMS = 20000
+
+
+@dataclass
+class AddResult:
+    """What an add or ingest did."""
+
+    added: int = 0
+    replaced: int = 0
+    statements: int = 0
+    rejected: int = 0
+
+    @property
+    def documents(self) -> int:
+        """Documents written (added or replaced)."""
+        return self.added + self.replaced
+
+    def __str__(self) -> str:
+        text = (f"{self.added} document{'s' if self.added != 1 else ''} added, {self.replaced} "
+                f"replaced, {self.statements} statement{'s' if self.statements != 1 else ''}")
+        return text + (f", {self.rejected} rejected" if self.rejected else "")
+
+
+class Session(ABC):
+    """One open connection; every query uses `?` placeholders and returns rows as dicts."""
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one statement and return its rows (empty for statements without results)."""
+
+    @abstractmethod
+    def script(self, sql: str) -> None:
+        """Run several parameterless statements."""
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        """Insert many rows with as few statements as the parameter limit allows."""
+        if not rows:
+            return
+        per = max(1, _MAX_PARAMS // len(columns))
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for i in range(0, len(rows), per):
+            chunk = rows[i:i + per]
+            self.execute(head + ", ".join([one] * len(chunk)), [v for r in chunk for v in r])
+
+
+class Store(ABC):
+    """A claimgraph database. Use `open_store()`; subclasses supply the connections."""
+
+    #: documents written per transaction by `add()`
+    batch_size: int = 50
+    #: a partly filled batch is written once its first record is this many seconds old
+    flush_seconds: float = 1.0
+
+    def __init__(self, target: str, read_only: bool) -> None:
+        self.target = target
+        self.read_only = read_only
+
+    # -- connections ------------------------------------------------------------------------
+
+    @abstractmethod
+    def session(self, write: bool = False) -> Any:
+        """Return a context manager yielding a Session; hold it to run several queries on one connection."""
+
+    def close(self) -> None:
+        """Release the connection, if one is held."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Session]:
+        with self.session(write=write) as s:
+            s.execute("BEGIN TRANSACTION")
+            try:
+                yield s
+            except BaseException:
+                s.execute("ROLLBACK")
+                raise
+            s.execute("COMMIT")
+
+    def _init_schema(self, s: Session) -> None:
+        """Create the tables if missing; refuse a database that belongs to something else."""
+        tables = self._tables(s)
+        if "meta" in tables:
+            rows = s.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+            version = int(rows[0]["value"]) if rows else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(self.target, f"written by a newer claimgraph (schema {version}; "
+                                 f"this one reads {SCHEMA_VERSION})")
+            if version == SCHEMA_VERSION and tables >= set(TABLES):
+                return
+        elif tables:
+            raise StoreError(self.target, "not a claimgraph database (it holds other tables)")
+        if self.read_only:
+            raise StoreError(self.target, "not a claimgraph database (no claimgraph tables)")
+        s.execute("BEGIN TRANSACTION")
+        s.script(resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8"))
+        s.execute("DELETE FROM meta WHERE key = 'schema_version'")
+        s.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        s.execute("COMMIT")
+
+    @abstractmethod
+    def _tables(self, s: Session) -> set[str]:
+        """Return the names of the tables in the database's default schema."""
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(self, records: Iterable[Record]) -> AddResult:
+        """Store records, replacing documents with the same id; each batch of whole documents is one transaction."""
+        if self.read_only:
+            raise StoreError(self.target, "opened read-only")
+        result = AddResult()
+        batch: list[DocumentRows] = []
+        started = 0.0
+        for record in records:
+            if not batch:
+                started = time.monotonic()
+            batch.append(record_rows(record))
+            if len(batch) >= self.batch_size or time.monotonic() - started >= self.flush_seconds:
+                self._write(batch, result)
+                batch = []
+        if batch:
+            self._write(batch, result)
+        return result
+
+    def _write(self, batch: list[DocumentRows], result: AddResult) -> None:
+        # Rows are built before the connection opens so the file is held only while writing.
+        added = replaced = statements = 0
+        with self._transaction(write=True) as s:
+            for rows in batch:
+                if self._delete(s, rows.document_id):
+                    replaced += 1
+                else:
+                    added += 1
+                s.insert("documents", DOCUMENT_COLUMNS, [rows.document])
+                s.insert("statements", STATEMENT_COLUMNS, rows.statements)
+                s.insert("statement_actors", ACTOR_COLUMNS, rows.actors)
+                s.insert("attributions", ATTRIBUTION_COLUMNS, rows.attributions)
+                statements += len(rows.statements)
+        result.added += added
+        result.replaced += replaced
+        result.statements += statements
+
+    def _delete(self, s: Session, doc_id: str) -> bool:
+        found = bool(s.execute("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]))
+        if found:
+            for table in _CHILD_TABLES:
+                s.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+            s.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        return found
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete a document and everything stored with it; return whether it was there."""
+        if self.read_only:
+            raise StoreError(self.target, "opened read-only")
+        with self._transaction(write=True) as s:
+            return self._delete(s, doc_id)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        """Return whether a document with this id is stored."""
+        return bool(self._read("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]))
+
+    def count(self, what: str = "documents") -> int:
+        """Return how many documents (or "statements", "actors", "attributions") are stored."""
+        if what not in _COUNTABLE:
+            raise ValueError(f"count: unknown table {what!r}; use one of {', '.join(_COUNTABLE)}")
+        return int(self._read(f"SELECT count(*) AS n FROM {_COUNTABLE[what]}")[0]["n"])
+
+    def document(self, doc_id: str) -> Record | None:
+        """Return the stored record of a document, equal to what was added, or None."""
+        with self.session() as s:
+            docs = s.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+            if not docs:
+                return None
+            stmts = s.execute("SELECT record FROM statements WHERE document_id = ? ORDER BY position",
+                              [doc_id])
+            attrs = s.execute("SELECT record FROM attributions WHERE document_id = ? "
+                              "ORDER BY position", [doc_id])
+        return record_from_rows(docs[0], stmts, attrs)
+
+    def documents(self, *, since: DateLike = None, until: DateLike = None, site: Values = None,
+                  ids: Values = None, limit: int | None = None, with_text: bool = False) -> list[dict[str, Any]]:
+        """Return document metadata (with `statements`/`attributions` counts), oldest first."""
+        where = Where()
+        start, end = date_value(since, "since"), date_value(until, "until")
+        if start is not None:
+            where.add("published_date >= ?", start)
+        if end is not None:
+            where.add("published_date <= ?", end)
+        sites = values(site)
+        if sites:
+            where.add(f"site IN ({', '.join('?' * len(sites))})", *sites)
+        wanted = values(ids)
+        if wanted:
+            where.add(f"id IN ({', '.join('?' * len(wanted))})", *wanted)
+        cols = ("id, url, title, published, site, credited_source, language, n_statements, "
+                "n_attributions, ingested_at" + (", text" if with_text else ""))
+        sql = (f"SELECT {cols} FROM documents {where.sql()} "
+               f"ORDER BY published_date NULLS LAST, published, id" + _limit(limit, where))
+        out = []
+        for row in self._read(sql, where.params):
+            row["statements"] = row.pop("n_statements")
+            row["attributions"] = row.pop("n_attributions")
+            row["ingested_at"] = row["ingested_at"].isoformat() if row["ingested_at"] else None
+            out.append(row)
+        return out
+
+    def statements(self, actor: Values = None, recipient: Values = None, type: Values = None,
+                   status: Values = None, since: DateLike = None, until: DateLike = None,
+                   claimant: Values = None, document: Values = None, limit: int | None = None, *,
+                   hedged: bool | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+        """Return statements in output-format shape plus their document's id, title, url, date and site.
+
+        Every filter may be one value, a comma-separated string or a list (any of them matches).
+        `actor`/`recipient`/`claimant` take "BLR", "BLR GOV"/"BLRGOV" or an IGO acronym ("NATO");
+        `claimant` also matches words of the claimant's text. `since`/`until` bound the event
+        date: `when.start`, else the document's publication date. Ordered by that date.
+        """
+        where = statement_filters(actor=actor, recipient=recipient, type=type, status=status,
+                                  since=since, until=until, claimant=claimant, document=document,
+                                  hedged=hedged)
+        order = "DESC" if newest_first else "ASC"
+        sql = ("SELECT s.record, s.document_id, d.title AS document_title, d.url AS document_url, "
+               "d.published, d.site, s.event_date FROM statements s "
+               f"JOIN documents d ON d.id = s.document_id {where.sql()} "
+               f"ORDER BY s.event_date {order} NULLS LAST, d.published {order}, s.document_id, "
+               "s.position" + _limit(limit, where))
+        out = []
+        for row in self._read(sql, where.params):
+            item = json.loads(row.pop("record"))
+            event_date = row.pop("event_date")
+            item.update(row)
+            item["event_date"] = event_date.isoformat() if event_date else None
+            out.append(item)
+        return out
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query (`?` placeholders on every backend) and return its rows as dicts.
+
+        The query runs in a transaction that is rolled back, so it cannot change the database.
+        """
+        with self.session() as s:
+            s.execute("BEGIN TRANSACTION")
+            try:
+                return s.execute(query, params)
+            finally:
+                s.execute("ROLLBACK")
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return s.execute(sql, params)
+
+
+def _limit(limit: int | None, where: Where) -> str:
+    if limit is None:
+        return ""
+    if int(limit) < 0:
+        raise ValueError("limit must not be negative")
+    where.params.append(int(limit))
+    return " LIMIT ?"

@@ -1,0 +1,139 @@
+"""The embedded DuckDB backend: the file is opened per operation so other processes can take turns."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from claimgraph.store.base import Session, Store
+from claimgraph.store.errors import StoreError
+
+#: seconds an operation waits for another process to release the file before giving up
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+class DuckDBSession(Session):
+    """A DuckDB connection with dict rows."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one statement and return its rows."""
+        cur = self.con.execute(sql, list(params))
+        if cur.description is None:
+            return []
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def script(self, sql: str) -> None:
+        """Run several parameterless statements."""
+        self.con.execute(sql)
+
+
+class DuckDBStore(Store):
+    """A store in one DuckDB file.
+
+    DuckDB lets one process write a file, and no other process open it meanwhile. So this class
+    never keeps the file open between operations: each read and each batch of writes opens it,
+    does its work in one short transaction and closes it. A process that finds the file locked
+    retries with growing pauses for up to `lock_timeout` seconds.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        super().__init__(str(path), read_only)
+        self.lock_timeout = lock_timeout
+        # Per thread: a web server's threads must not share one connection block.
+        self._local = threading.local()
+        self._check_path()
+        with self.session(write=not read_only) as s:
+            self._init_schema(s)
+
+    def _check_path(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(self.target, "is a directory, not a database file")
+        if self.read_only and not self.path.exists():
+            raise StoreError(self.target, "no such database")
+        parent = self.path.parent
+        if not self.path.exists():
+            if not parent.exists():
+                raise StoreError(self.target, f"directory {parent} does not exist")
+            if not parent.is_dir():
+                raise StoreError(self.target, f"{parent} is not a directory")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise StoreError(self.target, f"cannot create the database: directory {parent} "
+                                 "is not writable")
+        elif not os.access(self.path, os.R_OK):
+            raise StoreError(self.target, "permission denied")
+        elif not self.read_only and not os.access(self.path, os.W_OK):
+            raise StoreError(self.target, "not writable (open it read-only to query it)")
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[DuckDBSession]:
+        """Open the file for the duration of the block (reused when a block is already open)."""
+        held: DuckDBSession | None = getattr(self._local, "session", None)
+        if held is not None:
+            yield held
+            return
+        # A writable store opens the file writable for reads too: DuckDB refuses two
+        # connections with different access modes to one file within a process.
+        con = self._connect(read_only=self.read_only)
+        self._local.session = DuckDBSession(con)
+        try:
+            yield self._local.session
+        finally:
+            self._local.session = None
+            con.close()
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_timeout
+        pause = 0.01
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.Error as exc:
+                message = str(exc)
+                if "different configuration" in message:
+                    raise StoreError(self.target, "already open in this process with a different "
+                                     "access mode (read-only vs writable)") from None
+                if "Could not set lock" not in message:
+                    raise StoreError(self.target, _reason(message)) from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(self.target, "database is busy: another process held it for "
+                                     f"more than {self.lock_timeout:g} s") from None
+            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            pause = min(pause * 2, 0.25)
+
+    def _tables(self, s: Session) -> set[str]:
+        rows = s.execute("SELECT table_name FROM information_schema.tables "
+                         "WHERE table_schema = 'main'")
+        return {r["table_name"] for r in rows}
+
+
+def _reason(message: str) -> str:
+    lowered = message.lower()
+    if "not a valid duckdb database" in lowered:
+        return "not a DuckDB database file"
+    if "is a directory" in lowered:
+        return "is a directory, not a database file"
+    if "permission denied" in lowered:
+        return "permission denied"
+    if "serialized in version" in lowered or "storage version" in lowered:
+        return "written by a different DuckDB version: " + _first_line(message)
+    return _first_line(message)
+
+
+def _first_line(message: str) -> str:
+    text = message.split("\n", 1)[0]
+    for prefix in ("IO Error: ", "Connection Error: ", "Invalid Input Error: "):
+        text = text.removeprefix(prefix)
+    return text

@@ -1,0 +1,127 @@
+"""Build the WHERE clauses of statement queries from the filter arguments (portable SQL, `?` params)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.store.rows import to_date
+
+Values = str | Sequence[str] | None
+DateLike = str | dt.date | None
+
+_CODE = re.compile(r"^[A-Z]{3}$")
+_CODE_SECTOR = re.compile(r"^([A-Z]{3})([A-Z]{3})$")
+
+
+@dataclass
+class Where:
+    """A conjunction of SQL conditions with their parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        """Add one condition."""
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        """Return `WHERE ...`, or an empty string when there are no conditions."""
+        return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def values(value: Values) -> list[str]:
+    """Return a filter value as a list of non-empty strings (a string may list values with commas)."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    out: list[str] = []
+    for item in items:
+        out.extend(v.strip() for v in str(item).split(",") if v.strip())
+    return out
+
+
+def actor_condition(spec: str, code: str, sector: str, org: str) -> tuple[str, list[Any]]:
+    """Return a condition matching an actor spec ("BLR", "BLR GOV", "BLRGOV", "NATO", "IGO NATO").
+
+    A country code matches any sector; code plus sector matches exactly; an IGO acronym matches
+    the `org` field. `code`, `sector` and `org` name the columns to test.
+    """
+    key = re.sub(r"[^A-Za-z0-9]", "", spec).upper()
+    if not key:
+        raise ValueError(f"empty actor code: {spec!r}")
+    alternatives = [f"upper({org}) = ?"]
+    params: list[Any] = [key]
+    if key.startswith("IGO") and len(key) > 3:
+        alternatives.append(f"({code} = 'IGO' AND upper({org}) = ?)")
+        params.append(key[3:])
+    elif _CODE.match(key):
+        alternatives.append(f"{code} = ?")
+        params.append(key)
+    elif m := _CODE_SECTOR.match(key):
+        alternatives.append(f"({code} = ? AND upper({sector}) = ?)")
+        params.extend([m.group(1), m.group(2)])
+    return "(" + " OR ".join(alternatives) + ")", params
+
+
+def date_value(value: DateLike, name: str) -> dt.date | None:
+    """Return a filter date; raise ValueError naming the filter when it is not an ISO date."""
+    if value is None or value == "":
+        return None
+    parsed = to_date(value)
+    if parsed is None:
+        raise ValueError(f"{name}: not an ISO date: {value!r}")
+    return parsed
+
+
+def statement_filters(*, actor: Values = None, recipient: Values = None, type: Values = None,
+                      status: Values = None, since: DateLike = None, until: DateLike = None,
+                      claimant: Values = None, document: Values = None,
+                      hedged: bool | None = None) -> Where:
+    """Return the conditions on `statements s` for the public filter arguments."""
+    where = Where()
+    for role, specs in (("actor", values(actor)), ("recipient", values(recipient))):
+        if not specs:
+            continue
+        ors, params = [], []
+        for spec in specs:
+            cond, p = actor_condition(spec, "a.code", "a.sector", "a.org")
+            ors.append(cond)
+            params.extend(p)
+        where.add("EXISTS (SELECT 1 FROM statement_actors a WHERE a.document_id = s.document_id"
+                  " AND a.statement_position = s.position AND a.role = ? AND ("
+                  + " OR ".join(ors) + "))", role, *params)
+    types = [t.upper() for t in values(type)]
+    if types:
+        where.add(f"s.event_type IN ({', '.join('?' * len(types))})", *types)
+    statuses = [t.lower() for t in values(status)]
+    if statuses:
+        where.add(f"s.status IN ({', '.join('?' * len(statuses))})", *statuses)
+    start, end = date_value(since, "since"), date_value(until, "until")
+    if start is not None:
+        where.add("s.event_date >= ?", start)
+    if end is not None:
+        where.add("s.event_date <= ?", end)
+    claimants = values(claimant)
+    if claimants:
+        ors, params = [], []
+        for spec in claimants:
+            cond, p = actor_condition(spec, "s.claimant_code", "s.claimant_sector", "s.claimant_org")
+            ors.append(f"({cond} OR lower(s.claimant_text) LIKE ? ESCAPE '\\')")
+            params.extend(p)
+            params.append("%" + _escape_like(spec.lower()) + "%")
+        where.add("(" + " OR ".join(ors) + ")", *params)
+    docs = values(document)
+    if docs:
+        where.add(f"s.document_id IN ({', '.join('?' * len(docs))})", *docs)
+    if hedged is not None:
+        where.add("s.hedged = ?", hedged)
+    return where
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
