@@ -1,0 +1,49 @@
+"""`make_document`: one raw item to one cleaned Document (final text; later offsets index it)."""
+
+from __future__ import annotations
+
+from claimgraph.clean.credit import credited_source
+from claimgraph.clean.dates import to_iso
+from claimgraph.clean.extract import extract_article
+from claimgraph.clean.flattened import clean_flattened, normalise_line
+from claimgraph.clean.language import detect
+from claimgraph.errors import InputError
+from claimgraph.model import Document, stable_id
+from claimgraph.sources.item import RawItem
+
+
+def make_document(item: RawItem) -> Document:
+    """Clean one raw item into a Document; raise InputError when it holds no article text."""
+    title = normalise_line(item.title) if item.title and item.title.strip() else None
+    published = to_iso(item.published)
+    site = item.site
+    url = item.url
+    if item.html is not None:
+        extracted = extract_article(item.html, item.url)
+        if extracted is None:
+            raise InputError(item.origin, "HTML without an article (no main text found)")
+        raw_text = extracted.text
+        title = title or (normalise_line(extracted.title) if extracted.title else None)
+        published = published or to_iso(extracted.date)
+        site = site or extracted.site
+        url = url or extracted.url
+    elif item.text is not None:
+        raw_text = item.text
+    else:
+        raise InputError(item.origin, "record without text or html")
+    cleaned = clean_flattened(raw_text, title)
+    if not cleaned.text.strip():
+        raise InputError(item.origin, "no article text left after removing page boilerplate")
+    published = published or (cleaned.page_dates[0] if cleaned.page_dates else None)
+    return Document(
+        id=item.id or stable_id(url) if (item.id or url) else stable_id(cleaned.text),
+        text=cleaned.text,
+        url=url,
+        title=cleaned.title,
+        published=published,
+        site=site,
+        credited_source=credited_source(raw_text.splitlines()),
+        language=detect(cleaned.text),
+        removed=cleaned.removed,
+        source_path=item.origin,
+    )
