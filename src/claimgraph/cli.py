@@ -146,3 +146,4 @@ def demo(fmt: str) -> None:
 # Command registrations: each package's commands module attaches itself to the groups above.
 # (imports at the bottom because those modules import `main`, `eval_group` and `dict_group`.)
 from claimgraph.store import commands as _store_commands  # noqa: F401,E402
+from claimgraph.analysis import commands as _analysis_commands  # noqa: F401,E402
