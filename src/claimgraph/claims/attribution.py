@@ -1,0 +1,440 @@
+"""Attribution spans: who (source) says (cue) what (content), read from the dependency parse.
+
+Covers direct, indirect and mixed quotes, inverted reporting clauses ("..., he said"),
+"according to X", "as X reported", "X is sure: ...", reports of internal states ("believes"),
+noun cues ("his claim that ..."), and the channels a claim passed through ("in an interview with
+TBS", "told Japanese journalists", "X quoted Y").  Spans are token ranges [start, end) of the Doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.claims import lexicon
+
+OPEN_QUOTES = {"“", "«", "„", "``"}
+CLOSE_QUOTES = {"”", "»", "''"}
+STRAIGHT_QUOTES = {'"'}
+_EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "(", ")", "...", "…"}
+_SUBJECTS = ("nsubj", "csubj")
+_ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "ask", "warn", "urge", "advise", "brief",
+                    "telephone", "text", "email", "instruct", "order", "thank", "caution"}
+_CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over", "at"}
+
+TokSpan = tuple[int, int]
+
+
+@dataclass
+class RelaySpan:
+    """A channel between a claimant and the article: an outlet, an interviewer, a relaying source."""
+
+    span: TokSpan
+    cue: str
+
+
+@dataclass
+class Found:
+    """One attribution found in a Doc (token spans)."""
+
+    cue: TokSpan
+    source: TokSpan | None
+    content: list[TokSpan]
+    kind: str
+    cls: str
+    relays: list[RelaySpan] = field(default_factory=list)
+    outer: int | None = None  # index of the attribution whose content contains this one's cue
+
+    @property
+    def content_hull(self) -> TokSpan | None:
+        """Return the smallest token range covering every content part."""
+        if not self.content:
+            return None
+        return min(a for a, _ in self.content), max(b for _, b in self.content)
+
+    def contains(self, i: int) -> bool:
+        """Return whether token i lies in the content."""
+        return any(a <= i < b for a, b in self.content)
+
+    def content_size(self) -> int:
+        """Return the number of content tokens."""
+        return sum(b - a for a, b in self.content)
+
+
+def quote_spans(doc: Doc) -> list[TokSpan]:
+    """Return the token ranges of quotations, marks included; quotes may cross sentences."""
+    spans: list[TokSpan] = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for t in doc:
+        x = t.text
+        if x in OPEN_QUOTES and open_at is None:
+            open_at = t.i
+        elif x in CLOSE_QUOTES and open_at is not None:
+            spans.append((open_at, t.i + 1))
+            open_at = None
+        elif x in STRAIGHT_QUOTES:
+            if straight_open is None:
+                straight_open = t.i
+            else:
+                spans.append((straight_open, t.i + 1))
+                straight_open = None
+        elif "\n\n" in t.text_with_ws and (open_at is not None or straight_open is not None):
+            # A quote left open at a paragraph end is closed there (news style reopens it).
+            start = open_at if open_at is not None else straight_open
+            spans.append((start, t.i + 1))  # type: ignore[arg-type]
+            open_at = straight_open = None
+    return sorted(spans)
+
+
+def _span_of(tok: Token) -> TokSpan:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _minus(whole: TokSpan, holes: list[TokSpan]) -> list[TokSpan]:
+    """Return the parts of `whole` outside every hole."""
+    parts = [whole]
+    for ha, hb in holes:
+        nxt = []
+        for a, b in parts:
+            if hb <= a or ha >= b:
+                nxt.append((a, b))
+                continue
+            if a < ha:
+                nxt.append((a, ha))
+            if hb < b:
+                nxt.append((hb, b))
+        parts = nxt
+    return parts
+
+
+def _trim(doc: Doc, span: TokSpan) -> TokSpan | None:
+    a, b = span
+    while a < b and (doc[a].text in _EDGE_PUNCT or doc[a].is_space or doc[a].lower_ in {"and", "but"}):
+        a += 1
+    while b > a and (doc[b - 1].text in _EDGE_PUNCT or doc[b - 1].is_space):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _clean_parts(doc: Doc, parts: list[TokSpan]) -> list[TokSpan]:
+    out = []
+    for p in parts:
+        t = _trim(doc, p)
+        if t and any(not doc[i].is_punct for i in range(*t)):
+            out.append(t)
+    return out
+
+
+class AttributionFinder:
+    """Finds attributions in parsed documents using the cue lexicon."""
+
+    def __init__(self, cues: lexicon.CueLexicon | None = None) -> None:
+        self.cues = cues or lexicon.cues()
+
+    def find(self, doc: Doc) -> list[Found]:
+        """Return every attribution in the Doc, nesting links (`outer`) included."""
+        quotes = quote_spans(doc)
+        found: list[Found] = []
+        taken: set[int] = set()
+        for sent in doc.sents:
+            for t in sent:
+                if t.i in taken:
+                    continue
+                f = self._at(doc, sent, t, quotes)
+                if f is None:
+                    continue
+                f.content = self._extend_quotes(doc, f, quotes)
+                if not f.content:
+                    continue
+                taken.update(range(*f.cue))
+                found.append(f)
+        _link_nesting(found)
+        return found
+
+    # -- cue recognition ------------------------------------------------------------------------
+
+    def _at(self, doc: Doc, sent: Span, t: Token, quotes: list[TokSpan]) -> Found | None:
+        prep = self._prepositional(doc, t)
+        if prep is not None:
+            return prep
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in self.cues.verbs:
+            return self._verbal(doc, sent, t, quotes)
+        if t.pos_ == "ADJ" and lemma in self.cues.adjectives and t.dep_ in ("acomp", "ROOT"):
+            return self._adjectival(doc, sent, t, quotes)
+        if t.pos_ == "NOUN" and lemma in self.cues.nouns:
+            return self._nominal(doc, t)
+        return None
+
+    def _prepositional(self, doc: Doc, t: Token) -> Found | None:
+        for seq in self.cues.prepositional:
+            n = len(seq)
+            if t.i + n > len(doc) or tuple(doc[t.i + k].lower_ for k in range(n)) != seq:
+                continue
+            last = doc[t.i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"]
+            if not objs:
+                objs = [c for c in doc[t.i].children if c.dep_ == "pobj"]
+            if not objs:
+                return None
+            source = _span_of(objs[0])
+            marker = (min(t.i, source[0]), max(t.i + n, source[1]))
+            head = doc[t.i].head
+            # The claim is the clause the marker modifies, minus the marker itself.
+            while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.i in range(*marker):
+                sent = doc[t.i].sent
+                whole: TokSpan = (sent.start, sent.end)
+            else:
+                whole = _span_of(head)
+            content = _clean_parts(doc, _minus(whole, [marker]))
+            f = Found(cue=(t.i, t.i + n), source=source, content=content, kind="according",
+                      cls="speech")
+            f.relays = self._relays_in(doc, doc[t.i].sent, f, exclude=[marker])
+            return f
+        return None
+
+    def _verbal(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan]) -> Found | None:
+        lemma = v.lemma_.lower()
+        cls = self.cues.verb_class(lemma) or "speech"
+        if v.dep_ in ("amod", "compound", "nmod"):
+            return None
+        children = list(v.children)
+        cue_end = v.i + 1
+        content: list[TokSpan] = []
+        addressee: Token | None = None
+        for c in children:
+            if c.dep_ in ("ccomp", "csubj") and c.i != v.i:
+                content.append(_span_of(c))
+            elif c.dep_ == "xcomp" and (cls in ("belief", "speech") or lemma in ("seek", "want")):
+                content.append(_span_of(c))
+        dobjs = [c for c in children if c.dep_ in ("dobj", "dative")]
+        for d in dobjs:
+            if lemma in _ADDRESSEE_VERBS and (content or d.dep_ == "dative" or d.pos_ in ("PRON", "PROPN")
+                                               or d.lemma_.lower() in self.cues.media
+                                               or d.lemma_.lower() in self.cues.anonymous):
+                addressee = d
+            elif not content and cls != "belief" and not (cls == "relay" and lemma in ("carry", "run", "air")):
+                content.append(_span_of(d))
+        for c in children:
+            if c.dep_ == "prt":
+                cue_end = max(cue_end, c.i + 1)
+        if not content:
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
+                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    if objs and (c.lower_ != "to" or lemma in ("refer", "point", "respond", "reply", "object")):
+                        content.append(_span_of(objs[0]))
+                        if c.i <= cue_end + 1:
+                            cue_end = c.i + 1
+                        break
+        kind = "indirect"
+        if not content:
+            content = self._inverted(doc, sent, v, quotes)
+            kind = "direct" if content else kind
+        if not content:
+            content = self._after_colon(doc, sent, v.i, quotes)
+            kind = "direct" if content else kind
+        if not content:
+            return None
+        source = self._source(doc, v)
+        cue_start = v.i
+        for c in v.lefts:
+            if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.lower_ in ("also", "repeatedly", "reportedly")):
+                if c.i == cue_start - 1:
+                    cue_start = c.i
+        if source is not None and source[0] < cue_start < source[1]:
+            cue_start = source[1]
+        holes = [(cue_start, cue_end)] + ([source] if source else [])
+        content = _clean_parts(doc, [p for part in content for p in _minus(part, holes)])
+        if not content:
+            return None
+        if any(a <= q[0] and q[1] <= b for q in quotes for a, b in content):
+            kind = "mixed" if kind == "indirect" else "direct"
+        f = Found(cue=(cue_start, cue_end), source=source, content=content, kind=kind, cls=cls)
+        if addressee is not None and self._is_media(doc, addressee):
+            f.relays.append(RelaySpan(_span_of(addressee), v.text))
+        if cls == "relay" and lemma in ("quote", "cite"):
+            self._quote_relay(doc, v, f)
+        f.relays.extend(self._relays_in(doc, sent, f, exclude=[]))
+        return f
+
+    def _adjectival(self, doc: Doc, sent: Span, adj: Token, quotes: list[TokSpan]) -> Found | None:
+        cop = adj.head if adj.dep_ == "acomp" else adj
+        subj = [c for c in cop.children if c.dep_ in _SUBJECTS]
+        if not subj or subj[0].pos_ == "PRON" and subj[0].lower_ == "it":
+            return None
+        content: list[TokSpan] = []
+        for c in list(adj.children) + list(cop.children):
+            if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and c.i > adj.i):
+                content.append(_span_of(c))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that") and c.i > adj.i:
+                content.append(_span_of(c))
+        if not content:
+            content = self._after_colon(doc, sent, adj.i, quotes)
+        if not content and cop.dep_ in ("ccomp", "parataxis") and cop.head.i > adj.i:
+            content = _minus(_span_of(cop.head), [_span_of(cop)])
+        source = _span_of(subj[0])
+        cue = (min(cop.i, adj.i), adj.i + 1)
+        content = _clean_parts(doc, [p for part in content for p in _minus(part, [cue, source])])
+        if not content:
+            return None
+        f = Found(cue=cue, source=source, content=content, kind="belief", cls="belief")
+        f.relays = self._relays_in(doc, sent, f, exclude=[])
+        return f
+
+    def _nominal(self, doc: Doc, n: Token) -> Found | None:
+        clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if not clauses:
+            return None
+        poss = [c for c in n.children if c.dep_ == "poss"]
+        agent = [o for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                 for o in c.children if o.dep_ == "pobj"]
+        src_tok = (poss or agent or [None])[0]
+        source = _span_of(src_tok) if src_tok is not None else None
+        content = _clean_parts(doc, [_span_of(clauses[0])])
+        if not content:
+            return None
+        return Found(cue=(n.i, n.i + 1), source=source, content=content, kind="nominal", cls="speech")
+
+    # -- parts ----------------------------------------------------------------------------------
+
+    def _source(self, doc: Doc, v: Token) -> TokSpan | None:
+        """Return the source span of a cue verb, climbing through xcomp/conj/relcl/acl."""
+        cur = v
+        for _ in range(4):
+            subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
+            if subj:
+                s = subj[0]
+                if s.lower_ in ("it", "there") and cur.i == v.i:
+                    return None
+                return _span_of(s)
+            agent = [o for c in cur.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if agent:
+                return _span_of(agent[0])
+            if any(c.dep_ == "nsubjpass" for c in cur.children):
+                return None
+            if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                head = cur.head
+                return head.left_edge.i, head.i + 1
+            if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            return None
+        return None
+
+    def _inverted(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan]) -> list[TokSpan]:
+        """Content of '..., he said' and 'as X reported' constructions, and adjacent quotes."""
+        # "as X said": the claim is the clause the as-phrase modifies.
+        cur = v
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            if cur.lower_ == "as" and cur.dep_ in ("prep", "mark", "advmod"):
+                return _minus(_span_of(cur.head), [_span_of(cur)])
+            if any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children) and cur.i == v.i:
+                return _minus(_span_of(cur.head), [_span_of(cur)])
+            cur = cur.head
+        if v.dep_ in ("parataxis", "ccomp", "advcl", "conj") and v.head.i != v.i:
+            head = v.head
+            if v.dep_ != "conj" or head.i < v.i and any(doc[k].text == "," for k in range(head.i, v.i)):
+                if v.dep_ != "conj":
+                    return _minus(_span_of(head), [_span_of(v)])
+        for qa, qb in quotes:
+            if qb <= sent.start or qa >= sent.end:
+                continue
+            if qb <= v.i and v.i - qb <= 4 or qa >= v.i + 1 and qa - v.i <= 4:
+                return [(qa, qb)]
+        return []
+
+    def _after_colon(self, doc: Doc, sent: Span, i: int, quotes: list[TokSpan]) -> list[TokSpan]:
+        for k in range(i + 1, min(i + 3, sent.end)):
+            if doc[k].text == ":":
+                end = sent.end
+                for qa, qb in quotes:
+                    if k < qa <= k + 2:
+                        end = max(end, qb)
+                return [(k + 1, end)] if end > k + 1 else []
+            if not doc[k].is_punct and doc[k].dep_ not in ("advmod", "prt"):
+                break
+        return []
+
+    def _extend_quotes(self, doc: Doc, f: Found, quotes: list[TokSpan]) -> list[TokSpan]:
+        """Extend content parts that open a quote to the quote's end (quotes span sentences)."""
+        out = []
+        for a, b in f.content:
+            for qa, qb in quotes:
+                if a <= qa < b < qb and not (f.cue[0] >= b and f.cue[0] < qb):
+                    b = qb
+            out.append((a, b))
+        return out
+
+    def _relays_in(self, doc: Doc, sent: Span, f: Found, exclude: list[TokSpan]) -> list[RelaySpan]:
+        """Channels named in the sentence: 'in an interview with X', 'in a statement to X'."""
+        relays = []
+        for t in sent:
+            if t.dep_ != "pobj" or t.lemma_.lower() not in self.cues.channels:
+                continue
+            if t.head.lower_ not in ("in", "during", "on", "at"):
+                continue
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "to", "for", "on", "by"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (o.pos_ == "PROPN" or self._is_media(doc, o)):
+                            relays.append(RelaySpan(_entity_span(o), t.lemma_.lower()))
+        return relays
+
+    def _quote_relay(self, doc: Doc, v: Token, f: Found) -> None:
+        """'X quoted Y' names a relay; the outlet is the relay, the other party the claimant."""
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if not objs:
+            return
+        obj = objs[0]
+        obj_span = _span_of(obj)
+        f.content = _clean_parts(doc, [p for part in f.content for p in _minus(part, [obj_span])]) or f.content
+        src_tok = doc[f.source[1] - 1] if f.source else None
+        if self._is_media(doc, obj) and not (src_tok is not None and self._is_media(doc, src_tok)):
+            f.relays.append(RelaySpan(_entity_span(obj), v.text))
+        elif f.source is not None:
+            f.relays.append(RelaySpan(f.source, v.text))
+            f.source = obj_span
+
+    def _is_media(self, doc: Doc, t: Token) -> bool:
+        """Whether a noun phrase names an outlet or journalists (not a party to the events)."""
+        words = {c.lemma_.lower() for c in t.subtree if c.i <= t.i} | {t.lemma_.lower()}
+        if words & self.cues.media:
+            return True
+        a, b = _entity_span(t)
+        # Titles of outlets are often set in quotation marks ("Ukrainska Pravda").
+        before = doc[a - 1].text if a > 0 else ""
+        after = doc[b].text if b < len(doc) else ""
+        return t.pos_ == "PROPN" and before in OPEN_QUOTES | STRAIGHT_QUOTES and after in CLOSE_QUOTES | STRAIGHT_QUOTES
+
+
+def _entity_span(t: Token) -> TokSpan:
+    """The noun phrase of t without surrounding quote marks."""
+    a, b = t.left_edge.i, t.right_edge.i + 1
+    doc = t.doc
+    while a < b and (doc[a].is_punct or doc[a].is_quote):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_quote):
+        b -= 1
+    return a, b
+
+
+def _link_nesting(found: list[Found]) -> None:
+    """Point each attribution at the smallest other attribution whose content holds its cue."""
+    for i, f in enumerate(found):
+        best = None
+        for j, g in enumerate(found):
+            if i == j or not g.contains(f.cue[0]):
+                continue
+            if g.contains(f.cue[0]) and (f.source is None or g.contains(f.source[0]) or True):
+                if best is None or g.content_size() < found[best].content_size():
+                    best = j
+        if best is not None and found[best].outer != i:
+            f.outer = best

@@ -1,0 +1,103 @@
+"""The claims layer's word lists, loaded once from `claims/data/*.yaml`."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> dict[str, Any]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Attribution cues by class, plus the nouns that mark outlets, channels and anonymous sources."""
+
+    speech: frozenset[str]
+    report: frozenset[str]
+    belief: frozenset[str]
+    stance: frozenset[str]
+    relay: frozenset[str]
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+    prepositional: tuple[tuple[str, ...], ...]
+    anonymous: frozenset[str]
+    media: frozenset[str]
+    channels: frozenset[str]
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Every verb lemma that can head an attribution."""
+        return self.speech | self.report | self.belief | self.stance | self.relay
+
+    def verb_class(self, lemma: str) -> str | None:
+        """Return the class of a cue verb lemma ('speech', 'belief', ...) or None."""
+        for name in ("speech", "report", "belief", "stance", "relay"):
+            if lemma in getattr(self, name):
+                return name
+        return None
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    """Words that make an event future, hypothetical, negated or hedged."""
+
+    future_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_adjs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    denial_particles: dict[str, frozenset[str]]
+    negations: frozenset[str]
+    conditionals: frozenset[str]
+    hedges: frozenset[str]
+    hedge_verbs: frozenset[str]
+    factive_verbs: frozenset[str]
+    future_constructions: tuple[tuple[str, ...], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> CueLexicon:
+    """Return the cue lexicon (read once per process)."""
+    d = _load("cues.yaml")
+    return CueLexicon(
+        speech=_words(d["speech"]), report=_words(d["report"]), belief=_words(d["belief"]),
+        stance=_words(d["stance"]), relay=_words(d["relay"]), adjectives=_words(d["adjectives"]),
+        nouns=_words(d["nouns"]),
+        prepositional=tuple(tuple(w.lower() for w in p) for p in d["prepositional"]),
+        anonymous=_words(d["anonymous"]), media=_words(d["media"]), channels=_words(d["channels"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def status() -> StatusLexicon:
+    """Return the status lexicon (read once per process)."""
+    d = _load("status.yaml")
+    return StatusLexicon(
+        future_modals=_words(d["modals"]["future"]),
+        hypothetical_modals=_words(d["modals"]["hypothetical"]),
+        future_verbs=_words(d["future_verbs"]),
+        hypothetical_adjs=_words(d["hypothetical_adjs"]),
+        hypothetical_verbs=_words(d["hypothetical_verbs"]),
+        denial_verbs=_words(d["denial_verbs"]),
+        denial_particles={k: _words(v) for k, v in (d.get("denial_particles") or {}).items()},
+        negations=_words(d["negations"]),
+        conditionals=_words(d["conditionals"]),
+        hedges=_words(d["hedges"]),
+        hedge_verbs=_words(d["hedge_verbs"]),
+        factive_verbs=_words(d["factive_verbs"]),
+        future_constructions=tuple(tuple(w.lower() for w in p) for p in d["future_constructions"]),
+    )
