@@ -36,7 +36,7 @@ def make_document(item: RawItem) -> Document:
         raise InputError(item.origin, "no article text left after removing page boilerplate")
     published = published or (cleaned.page_dates[0] if cleaned.page_dates else None)
     return Document(
-        id=item.id or stable_id(url) if (item.id or url) else stable_id(cleaned.text),
+        id=document_id(item.id, url, cleaned.text),
         text=cleaned.text,
         url=url,
         title=cleaned.title,
@@ -47,3 +47,10 @@ def make_document(item: RawItem) -> Document:
         removed=cleaned.removed,
         source_path=item.origin,
     )
+
+
+def document_id(given: str | None, url: str | None, text: str) -> str:
+    """Return the item's own id, else a stable id of its URL, else of its cleaned text."""
+    if given:
+        return given
+    return stable_id(url) if url else stable_id(text)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
+import yaml
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # Enough text for a stable guess; longer bodies only cost time.
@@ -12,7 +14,12 @@ _SAMPLE_CHARS = 4000
 
 @functools.lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    with open(Path(__file__).with_name("language.yaml"), encoding="utf-8") as fh:
+        exclude = set(yaml.safe_load(fh)["exclude"])
+    codes = [c for c in identifier.nb_classes if len(c) == 2 and c not in exclude]
+    identifier.set_languages(codes)
+    return identifier
 
 
 def detect(text: str) -> str | None:
