@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -12,11 +13,14 @@ from typing import Any
 
 import duckdb
 
-from claimgraph.store.base import Session, Store
+from claimgraph.store.base import AddResult, Session, Store
+from claimgraph.store.rows import DocumentRows
 from claimgraph.store.errors import StoreError
 
 #: seconds an operation waits for another process to release the file before giving up
 DEFAULT_LOCK_TIMEOUT = 30.0
+#: longest pause between attempts to open a locked file; short, so brief free windows are caught
+_MAX_RETRY_PAUSE = 0.02
 
 
 class DuckDBSession(Session):
@@ -44,8 +48,12 @@ class DuckDBStore(Store):
     DuckDB lets one process write a file, and no other process open it meanwhile. So this class
     never keeps the file open between operations: each read and each batch of writes opens it,
     does its work in one short transaction and closes it. A process that finds the file locked
-    retries with growing pauses for up to `lock_timeout` seconds.
+    retries with growing pauses for up to `lock_timeout` seconds. A writer leaves the file free
+    for at least `write_gap` seconds between its transactions so waiting readers get a turn.
     """
+
+    #: seconds the file stays free between two write transactions of this store
+    write_gap: float = 0.05
 
     def __init__(self, path: str | Path, read_only: bool = False,
                  lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
@@ -54,6 +62,7 @@ class DuckDBStore(Store):
         self.lock_timeout = lock_timeout
         # Per thread: a web server's threads must not share one connection block.
         self._local = threading.local()
+        self._last_write = float("-inf")
         self._check_path()
         with self.session(write=not read_only) as s:
             self._init_schema(s)
@@ -94,9 +103,18 @@ class DuckDBStore(Store):
             self._local.session = None
             con.close()
 
+    def _write(self, batch: list[DocumentRows], result: AddResult) -> None:
+        wait = self._last_write + self.write_gap - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        try:
+            super()._write(batch, result)
+        finally:
+            self._last_write = time.monotonic()
+
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_timeout
-        pause = 0.01
+        pause = 0.002
         while True:
             try:
                 return duckdb.connect(str(self.path), read_only=read_only)
@@ -110,8 +128,9 @@ class DuckDBStore(Store):
                 if time.monotonic() >= deadline:
                     raise StoreError(self.target, "database is busy: another process held it for "
                                      f"more than {self.lock_timeout:g} s") from None
-            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
-            pause = min(pause * 2, 0.25)
+            # Jitter keeps several waiting processes from retrying in lockstep.
+            time.sleep(min(pause * random.uniform(0.5, 1.0), max(0.0, deadline - time.monotonic())))
+            pause = min(pause * 2, _MAX_RETRY_PAUSE)
 
     def _tables(self, s: Session) -> set[str]:
         rows = s.execute("SELECT table_name FROM information_schema.tables "
