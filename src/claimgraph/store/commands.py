@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import sys
@@ -24,7 +25,7 @@ CSV_COLUMNS = (
     "site", "published",
 )
 # Fixed table columns (heading, widest width); the evidence column takes the rest of the line.
-TABLE_COLUMNS = (("date", 10), ("actor", 16), ("event", 14), ("recipient", 16), ("status", 13),
+TABLE_COLUMNS = (("date", 10), ("actor", 16), ("event", 14), ("recipient", 16), ("status", 21),
                  ("claimant", 22))
 _MIN_EVIDENCE = 20
 
@@ -77,12 +78,16 @@ def statements_command(db: str | None, actor: tuple[str, ...], recipient: tuple[
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        out = click.get_text_stream("stdout")
-        writer = csv.writer(out, lineterminator="\n")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for row in rows:
             flat = flat_row(row)
             writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+            click.echo(buffer.getvalue(), nl=False)
+            buffer.seek(0)
+            buffer.truncate()
+        click.echo(buffer.getvalue(), nl=False)
     else:
         width = shutil.get_terminal_size((120, 24)).columns
         for line in table_lines(rows, width):
