@@ -147,3 +147,4 @@ def demo(fmt: str) -> None:
 # (imports at the bottom because those modules import `main`, `eval_group` and `dict_group`.)
 from claimgraph.store import commands as _store_commands  # noqa: F401,E402
 from claimgraph.analysis import commands as _analysis_commands  # noqa: F401,E402
+from claimgraph.web import commands as _web_commands  # noqa: F401,E402
