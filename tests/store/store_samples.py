@@ -17,6 +17,7 @@ def record_a() -> Record:
     """A May 2022 article: a headline question, a hedged prediction with a relay, a denial."""
     text = ("Belarus will attack Ukraine in a day or two, Ukrainian military intelligence is sure, "
             "Ukrainska Pravda quoted. The Kremlin said Russia would not threaten NATO.")
+    cut = text.index("The Kremlin")
     doc = Document(id="a1", text=text, url="https://example.org/a1",
                    title="Will Lukashenko intervene in the Russian war?", published="2022-05-25",
                    site="example.org", credited_source="Tagesspiegel", language="en",
@@ -27,7 +28,7 @@ def record_a() -> Record:
         actor=[ActorRef("Lukashenko", "BLR", "GOV", name="Alexander Lukashenko", span=None)],
         recipient=[ActorRef("the Russian war", None)], status="question")
     attack = Statement(
-        id="s-a-1", sentence=0, span=(0, 116), evidence=text[:116],
+        id="s-a-1", sentence=0, span=(0, cut - 1), evidence=text[:cut - 1],
         event=_event("ASSAULT", "195", 4, -10.0, "attack", mode="aerial"),
         actor=[ActorRef("Belarus", "BLR", "MIL", span=(0, 7))],
         recipient=[ActorRef("Ukraine", "UKR", span=(20, 27))],
@@ -38,7 +39,7 @@ def record_a() -> Record:
         when=When("in a day or two", "2022-05-26", "2022-05-27"),
         where=Where("Belarusian airfields", "BLR"), confidence=0.74)
     denial = Statement(
-        id="s-a-2", sentence=1, span=(117, len(text)), evidence=text[117:],
+        id="s-a-2", sentence=1, span=(cut, len(text)), evidence=text[cut:],
         event=_event("THREATEN", "138", 3, -7.0, "threaten"),
         actor=[ActorRef("Russia", "RUS", span=(140, 146))],
         recipient=[ActorRef("NATO", "IGO", org="NATO", span=(166, 170))],

@@ -77,7 +77,7 @@ def test_table_is_readable_and_fits(db: str) -> None:
     assert "Ukrainian military intelligence" in lines[2] or "Ukrainian military" in lines[2]
 
 
-@pytest.mark.parametrize("width", [60, 100, 200])
+@pytest.mark.parametrize("width", [60, 100, 300])
 def test_table_width(records: list[Record], tmp_path: Path, width: int) -> None:
     with open_store(tmp_path / "w.duckdb") as store:
         store.add(records)
@@ -86,7 +86,7 @@ def test_table_width(records: list[Record], tmp_path: Path, width: int) -> None:
     fixed = len(lines[0]) - len("evidence")
     assert all(len(line) <= max(width, fixed + 20) for line in lines)
     whole = [r for r in rows if any(line.endswith(" ".join(r["evidence"].split())) for line in lines)]
-    assert (len(whole) == len(rows)) == (width == 200)  # evidence is cut only when space is short
+    assert (len(whole) == len(rows)) == (width == 300)  # evidence is cut only when space is short
 
 
 def test_bad_date_is_a_usage_error(db: str) -> None:
