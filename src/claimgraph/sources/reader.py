@@ -41,12 +41,18 @@ def read(paths: Iterable[str]) -> Iterator[RawItem | InputError]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Yield the files under root, depth first, sorted by name; hidden entries are skipped."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+    """Yield the files under root in sorted path order (a folder's files where its name sorts); hidden entries skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def _guarded(items: Iterator[RawItem | InputError], origin: str) -> Iterator[RawItem | InputError]:
@@ -97,7 +103,7 @@ def _dispatch(raw: BinaryIO, origin: str, fmt: Format | None, wrapped: bool) -> 
         magic = raw.read(2)
         raw.seek(0)
         gz = magic == GZIP_MAGIC
-        head = _head(gzip.GzipFile(fileobj=raw) if gz else raw)
+        head = _head(gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw)
         raw.seek(0)
         name = sniff(head)
         if name is None:
@@ -107,7 +113,7 @@ def _dispatch(raw: BinaryIO, origin: str, fmt: Format | None, wrapped: bool) -> 
             fmt, wrapped = by_name("warc"), False
         else:
             fmt, wrapped = by_name(name), gz
-    stream: BinaryIO = gzip.GzipFile(fileobj=raw) if wrapped else raw  # type: ignore[assignment]
+    stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if wrapped else raw  # type: ignore[assignment]
     yield from fmt.reader(stream, origin)
 
 
