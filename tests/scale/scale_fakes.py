@@ -53,3 +53,40 @@ def thread_env_factory() -> FakePipeline:
     if os.environ.get("OMP_NUM_THREADS") != "1" or os.environ.get("OPENBLAS_NUM_THREADS") != "1":
         raise RuntimeError("thread limits not set in the worker")
     return FakePipeline()
+
+
+class StatementPipeline:
+    """Codes each text into a record with one statement per word pair and one attribution, so
+    every store table gets rows; deterministic, with ids from the text like the real cleaner."""
+
+    def run(self, items: Iterable[RawItem | InputError]) -> Iterator[Record | InputError]:
+        """Yield one result per item, in input order."""
+        from claimgraph.model import ActorRef, Attribution, Event, Relay, Statement
+
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            text = item.text or ""
+            if text == "CRASH":
+                raise RuntimeError(f"fake pipeline crashed on {item.origin}")
+            words = text.split()
+            doc = Document(id=stable_id(text), text=text, title=item.title, url=item.url,
+                           published=item.published, language="en", source_path=item.origin)
+            record = Record(doc)
+            for i in range(0, len(words) - 1, 2):
+                record.statements.append(Statement(
+                    id=stable_id(doc.id, i), sentence=i // 2, span=(0, len(text)), evidence=text,
+                    event=Event(type="CONSULT", cameo="040", quad_class=1, intensity=1.0,
+                                trigger=words[i]),
+                    actor=[ActorRef(text=words[i], code="UKR", sector="GOV")],
+                    recipient=[ActorRef(text=words[i + 1], code="RUS")],
+                    via=[Relay(text="TASS", cue="cited")]))
+            record.attributions.append(Attribution(source=(0, 1), cue=(1, 2), content=(2, len(text)),
+                                                   source_text=text[:1], kind="direct"))
+            yield record
+
+
+def statement_factory() -> StatementPipeline:
+    """Build a StatementPipeline."""
+    return StatementPipeline()
