@@ -1,0 +1,597 @@
+"""The event coder: PLOVER events with their actors, recipients and place, from a dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from claimgraph.actors.mention import Mention
+from claimgraph.events import lexicon as lexicon_mod
+from claimgraph.events.lexicon import Entry, Lexicon
+from claimgraph.events.match import EventMatch
+from claimgraph.model import Where
+
+_NOMINAL = {"NOUN", "PROPN"}
+_NAMED = {"NORP", "GPE", "ORG", "PERSON"}
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_COMPLEMENTS = {"xcomp", "ccomp"}
+_PHRASE_DEPS = {"prt", "prep", "dobj", "oprd", "acomp", "dative", "attr"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_TIMES = {"DATE", "TIME"}
+
+
+def _object_modifiers(children: list[Token]) -> list[Token]:
+    """Nouns that qualify a direct object: its compounds and the object of its "of" phrase."""
+    out = []
+    for c in children:
+        if c.dep_ != "dobj":
+            continue
+        for g in c.children:
+            if g.dep_ == "compound":
+                out.append(g)
+            elif g.dep_ == "prep" and g.lower_ == "of":
+                out += [p for p in g.children if p.dep_ == "pobj"]
+    return out
+
+
+@dataclass
+class _Candidate:
+    """A trigger found in a sentence, before participants are attached."""
+
+    token: Token
+    entry: Entry
+    words: list[Token]
+    nominal: bool
+    noun: Token | None = None
+    embedded: list["_Candidate"] = field(default_factory=list)
+    inside: bool = False  # the content of another (verbal) event, coded as part of it
+
+
+class EventCoder:
+    """Codes the events of a sentence; one instance per process (it holds the lexicon)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        rules = lexicon.rules
+        self._recipient_preps = frozenset(rules["recipient_preps"])
+        self._location_preps = frozenset(rules["location_preps"])
+        self._coactor = frozenset(rules["coactor_markers"])
+        self._np_deps = frozenset(rules["np_deps"])
+        self._np_preps = frozenset(rules["np_preps"])
+        self._place_nouns = frozenset(rules["place_nouns"])
+        self._type_preps = {t: frozenset(p) for t, p in rules["type_recipient_preps"].items()}
+        self._threat_marks = frozenset(rules["threat_marks"])
+        self._saying = frozenset(rules["saying_verbs"])
+        self._demand_modals = frozenset(rules["demand_modals"])
+        self._announced: dict[str, dict[str, str]] = rules["announced_as"]
+        self._conditional: dict[str, dict[str, str]] = rules["conditional_as"]
+        self._request = lexicon.entry("100", "demand")
+        self._future_aux = frozenset(rules["future_aux"])
+        self._intent = frozenset(rules["intent_heads"])
+        self._future_as: dict[str, dict[str, str]] = rules["future_as"]
+        self._embedding = frozenset(rules["embedding_types"])
+        self._embedded: dict[str, dict[str, dict[str, str]]] = rules["embedded"]
+        self._cues = {t: [(frozenset(c["words"]), c.get("mode"), c.get("cameo")) for c in cs]
+                      for t, cs in rules["cues"].items()}
+
+    @classmethod
+    def default(cls) -> "EventCoder":
+        """Return a coder over the built-in lexicon (loaded once per process)."""
+        return _default_coder()
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> "EventCoder":
+        """Return a coder over the built-in lexicon extended by the given lexicon files."""
+        return cls(lexicon_mod.load(paths))
+
+    def code(self, sent: Span, mentions: Sequence[Mention]) -> list[EventMatch]:
+        """Return the events of one sentence; `mentions` are all actor mentions of the Doc."""
+        by_token: dict[int, Mention] = {}
+        for m in mentions:
+            if m.end <= sent.start or m.start >= sent.end:
+                continue
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, m)
+        candidates = self._candidates(sent)
+        if not candidates:
+            return []
+        self._nest(candidates)
+        out = []
+        for cand in candidates.values():
+            if cand.inside:
+                continue
+            match = self._match(cand, by_token)
+            if match is not None:
+                out.append(match)
+        out.sort(key=lambda m: m.trigger)
+        return out
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def _candidates(self, sent: Span) -> dict[int, _Candidate]:
+        found: dict[int, _Candidate] = {}
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                cand = self._verb(tok)
+                if cand is not None:
+                    found[tok.i] = cand
+                    if cand.noun is not None:
+                        consumed.add(cand.noun.i)
+        for tok in sent:
+            if tok.pos_ in _NOMINAL and tok.i not in consumed and tok.i not in found:
+                cand = self._noun(tok)
+                if cand is not None:
+                    found[tok.i] = cand
+        self._demands(sent, found)
+        return found
+
+    def _verb(self, tok: Token) -> _Candidate | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS]
+        for c in children:
+            dep = lex.light_phrases.get((lemma, c.lemma_.lower()))
+            if dep is not None:
+                noun = self._light_noun(tok, dep, skip=c)
+                if noun is not None:
+                    entry = self._noun_entry(noun)
+                    if entry is not None:
+                        return _Candidate(tok, entry, [tok, c, noun], False, noun)
+        dobj = next((c.i for c in children if c.dep_ == "dobj" and c.ent_type_ not in _TIMES), None)
+        for c in children + _object_modifiers(children):
+            entry = lex.phrases.get((lemma, c.lemma_.lower()))
+            if c.dep_ == "prep" and dobj is not None and dobj < c.i:
+                continue  # "called Zelenskyy on the fourth day" is no "call on"
+            if entry is not None and self._satisfied(tok, entry):
+                return _Candidate(tok, entry, [tok, c], False)
+        dep = lex.light.get(lemma)
+        if dep is not None:
+            noun = self._light_noun(tok, dep)
+            if noun is not None:
+                entry = self._noun_entry(noun)
+                if entry is not None:
+                    return _Candidate(tok, entry, [tok, noun], False, noun)
+        entry = lex.verbs.get(lemma)
+        if entry is not None and self._satisfied(tok, entry):
+            return _Candidate(tok, entry, [tok], False)
+        return None
+
+    def _light_noun(self, tok: Token, dep: str, skip: Token | None = None) -> Token | None:
+        for c in tok.children:
+            if c is skip:
+                continue
+            if dep == "dobj" and c.dep_ in ("dobj", "attr"):
+                return c
+            if c.dep_ == "prep" and c.lower_ == dep:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if skip is not None:
+            # "take part in X": the preposition may hang on the particle noun
+            for c in skip.children:
+                if c.dep_ == "prep" and c.lower_ == dep:
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _noun_entry(self, noun: Token, fallback: bool = True) -> Entry | None:
+        lemma = noun.lemma_.lower()
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod"):
+                entry = self.lex.compounds.get((c.lemma_.lower(), lemma))
+                if entry is not None:
+                    return entry
+        entry = self.lex.nouns.get(lemma) or self.lex.nouns.get(noun.lower_)
+        if entry is not None or not fallback:
+            return entry
+        for c in noun.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                entry = self._noun_entry(c, fallback=False)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                entry = next((self._noun_entry(g, fallback=False) for g in c.children
+                              if g.dep_ == "pobj"), None)
+            if entry is not None:
+                return entry
+        return None
+
+    def _noun(self, tok: Token) -> _Candidate | None:
+        entry = self._noun_entry(tok)
+        if entry is None or not self._satisfied(tok, entry):
+            return None
+        return _Candidate(tok, entry, [tok], True)
+
+    def _satisfied(self, tok: Token, entry: Entry) -> bool:
+        """Check an entry's `requires` against the trigger's dependents (any one suffices)."""
+        if not entry.requires:
+            return True
+        for req in entry.requires:
+            if req == "object":
+                if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children):
+                    return True
+            elif req == "complement":
+                if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+                    return True
+            elif req == "clause":
+                if any(c.dep_ in _COMPLEMENTS for c in tok.children):
+                    return True
+            elif req == "participant":
+                return True  # checked once participants are known
+            elif req == "dobj_mention":
+                return True  # checked once participants are known
+            elif req == "nsubjpass_mention":
+                if any(c.dep_ == "nsubjpass" for c in tok.children):
+                    return True
+            elif req == "dative":
+                if any(c.dep_ == "dative" for c in tok.children):
+                    return True
+            else:
+                for c in tok.children:
+                    if c.lower_ == req or c.lemma_.lower() == req:
+                        return True
+                    if c.dep_ in ("dobj", "amod", "compound") and c.lemma_.lower() == req:
+                        return True
+        return False
+
+    def _nest(self, found: dict[int, _Candidate]) -> None:
+        """Fold triggers that are the content of a verbal event into it ("threatened to attack")."""
+        for cand in list(found.values()):
+            if cand.nominal or cand.entry.type not in self._embedding:
+                continue
+            heads = list(cand.token.children)
+            if cand.noun is not None:
+                heads += [c for c in cand.noun.children if c.dep_ in ("acl", "ccomp", "prep")]
+            for c in heads:
+                if c.dep_ in _COMPLEMENTS or c.dep_ in ("prep", "dobj", "acl"):
+                    for t in c.subtree:
+                        inner = found.get(t.i)
+                        if inner is not None and inner is not cand and not inner.inside:
+                            if c.dep_ == "prep" and t.dep_ != "pcomp" and not inner.nominal:
+                                continue
+                            if c.dep_ == "prep" and inner.nominal and cand.entry.type != "ACCUSE":
+                                continue
+                            cand.embedded.append(inner)
+                            inner.inside = True
+
+    # -- participants -----------------------------------------------------------------------
+
+    def _match(self, cand: _Candidate, by_token: dict[int, Mention]) -> EventMatch | None:
+        tok = cand.token
+        where_tokens: set[int] = set()
+        where = self._where(tok, by_token, where_tokens)
+        if cand.nominal:
+            actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
+        else:
+            actors, recipients = self._verbal_participants(tok, by_token, where_tokens, cand)
+        recipients = [m for m in recipients if all(m is not a for a in actors)]
+        if "dobj_mention" in cand.entry.requires and not any(
+                by_token.get(c.i) for c in tok.children if c.dep_ == "dobj"):
+            return None
+        if not actors and not recipients:
+            if cand.nominal or "participant" in cand.entry.requires or not self._named_subject(tok):
+                return None
+        entry = cand.entry
+        type_, cameo, mode = entry.type, entry.cameo, entry.mode
+        for inner in cand.embedded:
+            spec = self._embedded.get(type_, {}).get(inner.entry.type)
+            if spec:
+                type_ = spec.get("type", type_)
+                cameo = spec.get("cameo", cameo)
+                mode = spec.get("mode", mode)
+                break
+        if not cand.nominal:
+            spec = None
+            if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self._threat_marks
+                                             for g in c.children) for c in tok.children):
+                spec = self._announced.get(type_) or self._conditional.get(type_)
+            elif self._future(tok):
+                if type_ in self._future_as:
+                    spec = self._future_as[type_]
+                elif type_ in self._announced and self._self_announced(tok, actors, by_token):
+                    spec = self._announced[type_]
+            if spec:
+                type_, cameo, mode = spec["type"], spec["cameo"], spec.get("mode")
+        cue = self._cue(type_, tok, actors)
+        if cue is not None:
+            mode = cue[0] or mode
+            cameo = cue[1] or cameo
+        if mode is not None and mode not in self.lex.modes.get(type_, ()):
+            mode = None
+        confidence = 0.45 + (0.25 if actors else 0.0) + (0.15 if recipients else 0.0)
+        confidence -= 0.1 if cand.nominal else 0.0
+        return EventMatch(
+            trigger=tok.i,
+            trigger_text=_trigger_text(cand.words),
+            type=type_,
+            cameo=cameo,
+            quad_class=self.lex.quad_class(cameo),
+            intensity=self.lex.intensity(type_, mode),
+            mode=mode,
+            actors=actors,
+            recipients=recipients,
+            where=where,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _verbal_participants(self, tok: Token, by_token: dict[int, Mention], skip: set[int],
+                             cand: _Candidate) -> tuple[list[Mention], list[Mention]]:
+        actors: list[Mention] = []
+        recipients: list[Mention] = []
+        passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in _SUBJECTS:
+                actors += self._np_mentions(c, by_token, skip)
+            elif c.dep_ in _PASSIVE_SUBJECTS:
+                recipients += self._np_mentions(c, by_token, skip)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        actors += self._np_mentions(g, by_token, skip)
+            elif c.dep_ in ("dobj", "dative"):
+                recipients += self._np_mentions(c, by_token, skip)
+                recipients += self._prep_objects(c, by_token, skip)
+            elif c.dep_ == "prep":
+                if c.lower_ == "with" and self._coactor_marked(tok, c):
+                    actors += self._pobj_mentions(c, by_token, skip)
+                elif c.lower_ in self._recipient_preps or c.lower_ in self._type_preps.get(
+                        cand.entry.type, ()):
+                    recipients += self._pobj_mentions(c, by_token, skip)
+            elif c.dep_ == "advmod" and c.lower_ in self._coactor:
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "with":
+                        actors += self._pobj_mentions(g, by_token, skip)
+        if not actors and not passive:
+            actors = self._inherited_subject(tok, by_token, skip)
+        if not recipients:
+            recipients = self._complement_recipients(tok, by_token, skip, cand.noun)
+        if cand.noun is not None and not recipients:
+            recipients = self._prep_objects(cand.noun, by_token, skip)
+        return _dedupe(actors), _dedupe(recipients)
+
+    def _nominal_participants(self, tok: Token, by_token: dict[int, Mention],
+                              skip: set[int]) -> tuple[list[Mention], list[Mention]]:
+        actors: list[Mention] = []
+        recipients: list[Mention] = []
+        if tok.i in by_token:
+            return [], []  # the noun is part of an actor's name ("the War Ministry")
+        modifiers: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actors += self._np_mentions(c, by_token, skip)
+            elif c.dep_ in ("amod", "compound", "nmod"):
+                modifiers += self._np_mentions(c, by_token, skip)
+            elif c.dep_ == "prep":
+                word = c.lower_
+                if word in ("by", "between", "among"):
+                    actors += self._pobj_mentions(c, by_token, skip)
+                elif word == "of" or word in self._recipient_preps:
+                    recipients += self._pobj_mentions(c, by_token, skip)
+        if not actors and not recipients:
+            return [], []  # "the Russian war" alone is a topic, not a reported event
+        return _dedupe(actors + modifiers), _dedupe(recipients)
+
+    def _inherited_subject(self, tok: Token, by_token: dict[int, Mention],
+                           skip: set[int]) -> list[Mention]:
+        """The actor of a verb without its own subject: controller, conjunct or relative head."""
+        cur = tok
+        for _ in range(6):
+            dep = cur.dep_
+            head = cur.head
+            if head is cur:
+                return []
+            if dep in ("xcomp", "conj", "advcl", "acomp"):
+                for c in head.children:
+                    if c.dep_ in _SUBJECTS:
+                        return self._np_mentions(c, by_token, skip)
+                    if c.dep_ in _PASSIVE_SUBJECTS and dep != "xcomp":
+                        return []
+                cur = head
+                continue
+            if dep in ("relcl", "acl") and head.pos_ in _NOMINAL | {"PRON"}:
+                if dep == "acl" and cur.tag_ == "VBN":
+                    return []
+                return self._np_mentions(head, by_token, skip)
+            return []
+        return []
+
+    def _complement_recipients(self, tok: Token, by_token: dict[int, Mention],
+                               skip: set[int], noun: Token | None = None) -> list[Mention]:
+        """Recipients of a verbal event found in its content clause ("demanded that the US ...")."""
+        children = list(tok.children) + (list(noun.children) if noun is not None else [])
+        for c in children:
+            if c.dep_ in ("ccomp", "acl"):
+                for g in c.children:
+                    if g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                        found = self._np_mentions(g, by_token, skip)
+                        if found:
+                            return found
+            if c.dep_ == "xcomp":
+                found = []
+                for g in c.children:
+                    if g.dep_ in ("dobj", "dative"):
+                        found += self._np_mentions(g, by_token, skip)
+                        found += self._prep_objects(g, by_token, skip)
+                    elif g.dep_ == "prep" and g.lower_ in self._recipient_preps:
+                        found += self._pobj_mentions(g, by_token, skip)
+                if found:
+                    return found
+        return []
+
+    def _coactor_marked(self, verb: Token, prep: Token) -> bool:
+        if any(c.lower_ in self._coactor for c in prep.children):
+            return True
+        left = prep.doc[prep.i - 1] if prep.i > 0 else None
+        return left is not None and left.lower_ in self._coactor
+
+    def _prep_objects(self, noun: Token, by_token: dict[int, Mention],
+                      skip: set[int]) -> list[Mention]:
+        out: list[Mention] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in self._recipient_preps:
+                out += self._pobj_mentions(c, by_token, skip)
+        return out
+
+    def _pobj_mentions(self, prep: Token, by_token: dict[int, Mention],
+                       skip: set[int]) -> list[Mention]:
+        out: list[Mention] = []
+        for g in prep.children:
+            if g.dep_ == "pobj":
+                out += self._np_mentions(g, by_token, skip)
+        return out
+
+    def _np_mentions(self, head: Token, by_token: dict[int, Mention],
+                     skip: set[int]) -> list[Mention]:
+        """Mentions naming the noun phrase headed by `head`, its conjuncts included."""
+        out: list[Mention] = []
+        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        for h in heads:
+            if h.i in skip:
+                continue
+            m = by_token.get(h.i)
+            if m is not None:
+                out.append(m)
+                continue
+            out += self._np_search(h, by_token, skip, depth=0)
+        return out
+
+    def _np_search(self, tok: Token, by_token: dict[int, Mention], skip: set[int],
+                   depth: int) -> list[Mention]:
+        out: list[Mention] = []
+        for c in tok.children:
+            if c.i in skip:
+                continue
+            if c.dep_ in self._np_deps:
+                m = by_token.get(c.i)
+                if m is not None:
+                    out.append(m)
+                elif depth < 3:
+                    out += self._np_search(c, by_token, skip, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ in self._np_preps and depth < 2:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i not in skip:
+                        m = by_token.get(g.i)
+                        out += [m] if m is not None else self._np_search(g, by_token, skip,
+                                                                          depth + 1)
+        return out
+
+    def _named_subject(self, tok: Token) -> bool:
+        return any(c.dep_ in _SUBJECTS and c.ent_type_ in _NAMED for c in tok.children)
+
+    # -- place, mode, tense ----------------------------------------------------------------
+
+    def _where(self, tok: Token, by_token: dict[int, Mention], used: set[int]) -> Where | None:
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in self._location_preps:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                place = [t for t in g.subtree]
+                mentions = [by_token[t.i] for t in place if t.i in by_token]
+                country = next((m.code for m in mentions if m.kind == "country" and m.code), None)
+                own = by_token.get(g.i)
+                is_place = (g.ent_type_ in _PLACE_ENTS or g.lemma_.lower() in self._place_nouns
+                            or (own is not None and own.kind == "country"))
+                if not is_place:
+                    continue
+                if country is None:
+                    country = next((m.code for m in mentions if m.code), None)
+                used.update(t.i for t in place)
+                text = tok.doc[place[0].i:place[-1].i + 1].text
+                return Where(text=text, country=country)
+        return None
+
+    def _self_announced(self, tok: Token, actors: list[Mention],
+                        by_token: dict[int, Mention]) -> bool:
+        """True when the event is the content of its own actor's statement or intent."""
+        head = tok.head
+        if tok.dep_ not in _COMPLEMENTS or head is tok:
+            return False
+        if head.lemma_.lower() not in self._saying and head.lemma_.lower() not in self._intent:
+            return False
+        codes = {m.code for m in actors if m.code}
+        speakers: list[Mention] = []
+        for c in head.children:
+            if c.dep_ in _SUBJECTS:
+                speakers += self._np_mentions(c, by_token, set())
+        if not speakers:
+            speakers = self._inherited_subject(head, by_token, set())
+        return any(m.code in codes for m in speakers) or (
+            tok.dep_ == "xcomp" and bool(actors))
+
+    def _demands(self, sent: Span, found: dict[int, _Candidate]) -> None:
+        """Add a REQUEST for "X said Y must/should do Z" (Z need not be an event word)."""
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.i in found:
+                continue
+            head = tok.head
+            if head.lemma_.lower() not in self._saying:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self._demand_modals for c in tok.children):
+                continue
+            if not any(c.dep_ in _SUBJECTS for c in tok.children):
+                continue
+            found[head.i] = _Candidate(head, self._request, [head, tok], False)
+
+    def _future(self, tok: Token) -> bool:
+        cur = tok
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in self._future_aux for c in cur.children):
+                return True
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self._intent:
+                return True
+            if cur.dep_ != "conj":
+                return False
+            cur = cur.head
+        return False
+
+    def _cue(self, type_: str, tok: Token, actors: list[Mention]) -> tuple[str | None,
+                                                                            str | None] | None:
+        cues = self._cues.get(type_)
+        if not cues:
+            return None
+        doc = tok.doc
+        words = {t.lemma_.lower() for t in tok.subtree}
+        for m in actors:
+            words.update(t.lemma_.lower() for t in doc[m.start:m.end])
+        cur = tok
+        for _ in range(3):
+            for c in cur.children:
+                if c.dep_ in _SUBJECTS or c.dep_ in _PASSIVE_SUBJECTS:
+                    words.update(t.lemma_.lower() for t in c.subtree)
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+                break
+            cur = cur.head
+        for vocabulary, mode, cameo in cues:
+            if words & vocabulary:
+                return mode, cameo
+        return None
+
+
+def _trigger_text(words: list[Token]) -> str:
+    words = sorted(words, key=lambda t: t.i)
+    first, last = words[0], words[-1]
+    if last.i - first.i <= 4:
+        return first.doc[first.i:last.i + 1].text
+    return " ".join(t.text for t in words)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in mentions:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+_CODER: EventCoder | None = None
+
+
+def _default_coder() -> EventCoder:
+    global _CODER
+    if _CODER is None:
+        _CODER = EventCoder(lexicon_mod.default())
+    return _CODER
