@@ -21,6 +21,8 @@ _EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "(", ")", "...", "…"}
 _SUBJECTS = ("nsubj", "csubj")
 _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "ask", "warn", "urge", "advise", "brief",
                     "telephone", "text", "email", "instruct", "order", "thank", "caution"}
+_FIRST_SECOND = {"i", "we", "you"}
+_ANSWERS = {"yes", "no", "so"}
 _CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over", "at"}
 
 TokSpan = tuple[int, int]
@@ -45,6 +47,7 @@ class Found:
     cls: str
     relays: list[RelaySpan] = field(default_factory=list)
     outer: int | None = None  # index of the attribution whose content contains this one's cue
+    in_quote: bool = False  # the cue stands inside quotation marks (said by whoever is quoted)
 
     @property
     def content_hull(self) -> TokSpan | None:
@@ -80,10 +83,9 @@ def quote_spans(doc: Doc) -> list[TokSpan]:
             else:
                 spans.append((straight_open, t.i + 1))
                 straight_open = None
-        elif "\n\n" in t.text_with_ws and (open_at is not None or straight_open is not None):
-            # A quote left open at a paragraph end is closed there (news style reopens it).
-            start = open_at if open_at is not None else straight_open
-            spans.append((start, t.i + 1))  # type: ignore[arg-type]
+        elif "\n" in t.text_with_ws:
+            # A mark left open at a paragraph end is a stray or a quote continued in the next
+            # paragraph; neither is a span we can bound, so it is dropped.
             open_at = straight_open = None
     return sorted(spans)
 
@@ -146,11 +148,15 @@ class AttributionFinder:
                 if f is None:
                     continue
                 f.content = self._extend_quotes(doc, f, quotes)
+                f.content.extend(self._continuation(doc, f, quotes))
                 if not f.content:
                     continue
                 taken.update(range(*f.cue))
                 found.append(f)
+        _cover_quotes(found, quotes)
         _link_nesting(found)
+        for f in found:
+            f.in_quote = any(qa < f.cue[0] and f.cue[1] < qb - 1 for qa, qb in quotes)
         return found
 
     # -- cue recognition ------------------------------------------------------------------------
@@ -203,6 +209,13 @@ class AttributionFinder:
         if v.dep_ in ("amod", "compound", "nmod"):
             return None
         children = list(v.children)
+        subj = [c for c in children if c.dep_ in _SUBJECTS]
+        if subj and subj[0].lower_ in _FIRST_SECOND and lemma in self.cues.first_person_hedges:
+            return None
+        if cls == "direct_only":
+            return self._direct(doc, sent, v, quotes, cls)
+        if cls == "appearance":
+            return self._appearance(doc, v)
         cue_end = v.i + 1
         content: list[TokSpan] = []
         addressee: Token | None = None
@@ -217,9 +230,11 @@ class AttributionFinder:
                                                or d.lemma_.lower() in self.cues.media
                                                or d.lemma_.lower() in self.cues.anonymous):
                 addressee = d
-            elif not content and cls != "belief" and not (cls == "relay" and lemma in ("carry", "run", "air")):
+            elif not content and (cls != "belief" or lemma in self.cues.object_beliefs) and not (cls == "relay" and lemma in ("carry", "run", "air")):
                 content.append(_span_of(d))
         for c in children:
+            if not content and c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _ANSWERS and c.i > v.i:
+                content.append((c.i, c.i + 1))
             if c.dep_ == "prt":
                 cue_end = max(cue_end, c.i + 1)
         if not content:
@@ -261,6 +276,25 @@ class AttributionFinder:
             self._quote_relay(doc, v, f)
         f.relays.extend(self._relays_in(doc, sent, f, exclude=[]))
         return f
+
+    def _direct(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan], cls: str) -> Found | None:
+        content = self._inverted(doc, sent, v, quotes) or self._after_colon(doc, sent, v.i, quotes)
+        source = self._source(doc, v)
+        if not content or source is None:
+            return None
+        holes = [(v.i, v.i + 1), source]
+        content = _clean_parts(doc, [p for part in content for p in _minus(part, holes)])
+        return Found(cue=(v.i, v.i + 1), source=source, content=content, kind="direct", cls=cls) if content else None
+
+    def _appearance(self, doc: Doc, v: Token) -> Found | None:
+        comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "acomp", "attr")]
+        if not comp:
+            return None
+        subj = [c for c in v.children if c.dep_ in _SUBJECTS and c.lower_ not in ("it", "there")]
+        parts = [_span_of(s) for s in subj[:1]] + [_span_of(comp[0])]
+        content = _clean_parts(doc, parts)
+        return Found(cue=(v.i, v.i + 1), source=None, content=content, kind="appearance",
+                     cls="appearance") if content else None
 
     def _adjectival(self, doc: Doc, sent: Span, adj: Token, quotes: list[TokSpan]) -> Found | None:
         cop = adj.head if adj.dep_ == "acomp" else adj
@@ -339,11 +373,11 @@ class AttributionFinder:
             if any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children) and cur.i == v.i:
                 return _minus(_span_of(cur.head), [_span_of(cur)])
             cur = cur.head
-        if v.dep_ in ("parataxis", "ccomp", "advcl", "conj") and v.head.i != v.i:
-            head = v.head
-            if v.dep_ != "conj" or head.i < v.i and any(doc[k].text == "," for k in range(head.i, v.i)):
-                if v.dep_ != "conj":
-                    return _minus(_span_of(head), [_span_of(v)])
+        # "..., he said": a reporting clause with its own subject and no subordinator.
+        own_subject = any(c.dep_ in _SUBJECTS for c in v.children)
+        subordinate = any(c.dep_ == "mark" for c in v.children)
+        if v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i and own_subject and not subordinate:
+            return _minus(_span_of(v.head), [_span_of(v)])
         for qa, qb in quotes:
             if qb <= sent.start or qa >= sent.end:
                 continue
@@ -372,6 +406,25 @@ class AttributionFinder:
                     b = qb
             out.append((a, b))
         return out
+
+    def _continuation(self, doc: Doc, f: Found, quotes: list[TokSpan]) -> list[TokSpan]:
+        """A quote that opens the next sentence of the paragraph continues a direct quotation."""
+        if not f.content or max(b for _, b in f.content) > f.cue[0]:
+            return []
+        first = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+        last = max(b for _, b in f.content)
+        if not any(last <= qb <= first for _, qb in quotes):
+            return []
+        end = doc[f.cue[0]].sent.end
+        k = end
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if "\n" in doc[end - 1:k].text_with_ws.rstrip(" ") or k >= len(doc):
+            return []
+        for qa, qb in quotes:
+            if qa == k:
+                return [(qa, qb)]
+        return []
 
     def _relays_in(self, doc: Doc, sent: Span, f: Found, exclude: list[TokSpan]) -> list[RelaySpan]:
         """Channels named in the sentence: 'in an interview with X', 'in a statement to X'."""
@@ -426,15 +479,29 @@ def _entity_span(t: Token) -> TokSpan:
     return a, b
 
 
+def _cover_quotes(found: list[Found], quotes: list[TokSpan]) -> None:
+    """A quotation belongs whole to the attribution whose content covers its start or end."""
+    for qa, qb in quotes:
+        for f in found:
+            if qa <= f.cue[0] < qb:
+                continue
+            parts = f.content
+            for k, (a, b) in enumerate(parts):
+                if (a <= qa < b or a < qb <= b) and not (a <= qa and qb <= b):
+                    parts[k] = (min(a, qa), max(b, qb))
+                    break
+
+
 def _link_nesting(found: list[Found]) -> None:
-    """Point each attribution at the smallest other attribution whose content holds its cue."""
+    """Point each attribution at the smallest other attribution whose content holds its cue.
+
+    Where two attributions hold each other's cue (a misparse), neither is nested.
+    """
     for i, f in enumerate(found):
         best = None
         for j, g in enumerate(found):
-            if i == j or not g.contains(f.cue[0]):
+            if i == j or not g.contains(f.cue[0]) or f.contains(g.cue[0]):
                 continue
-            if g.contains(f.cue[0]) and (f.source is None or g.contains(f.source[0]) or True):
-                if best is None or g.content_size() < found[best].content_size():
-                    best = j
-        if best is not None and found[best].outer != i:
-            f.outer = best
+            if best is None or g.content_size() < found[best].content_size():
+                best = j
+        f.outer = best

@@ -30,6 +30,10 @@ class CueLexicon:
     belief: frozenset[str]
     stance: frozenset[str]
     relay: frozenset[str]
+    direct_only: frozenset[str]
+    appearance: frozenset[str]
+    object_beliefs: frozenset[str]
+    first_person_hedges: frozenset[str]
     adjectives: frozenset[str]
     nouns: frozenset[str]
     prepositional: tuple[tuple[str, ...], ...]
@@ -40,11 +44,12 @@ class CueLexicon:
     @property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma that can head an attribution."""
-        return self.speech | self.report | self.belief | self.stance | self.relay
+        return (self.speech | self.report | self.belief | self.stance | self.relay | self.direct_only
+                | self.appearance)
 
     def verb_class(self, lemma: str) -> str | None:
         """Return the class of a cue verb lemma ('speech', 'belief', ...) or None."""
-        for name in ("speech", "report", "belief", "stance", "relay"):
+        for name in ("speech", "report", "belief", "stance", "relay", "direct_only", "appearance"):
             if lemma in getattr(self, name):
                 return name
         return None
@@ -75,7 +80,10 @@ def cues() -> CueLexicon:
     d = _load("cues.yaml")
     return CueLexicon(
         speech=_words(d["speech"]), report=_words(d["report"]), belief=_words(d["belief"]),
-        stance=_words(d["stance"]), relay=_words(d["relay"]), adjectives=_words(d["adjectives"]),
+        stance=_words(d["stance"]), relay=_words(d["relay"]),
+        direct_only=_words(d["direct_only"]), appearance=_words(d["appearance"]),
+        object_beliefs=_words(d["object_beliefs"]), first_person_hedges=_words(d["first_person_hedges"]),
+        adjectives=_words(d["adjectives"]),
         nouns=_words(d["nouns"]),
         prepositional=tuple(tuple(w.lower() for w in p) for p in d["prepositional"]),
         anonymous=_words(d["anonymous"]), media=_words(d["media"]), channels=_words(d["channels"]),

@@ -4,7 +4,8 @@ Matching is one-to-one per role.  *Overlap*: a predicted span matches a gold spa
 if they share a character (each gold span is matched at most once, largest overlap first).
 *Exact*: the character sets are equal after stripping whitespace, punctuation and quote marks at
 the edges of each part.  PolNeAR annotates only the outermost attribution of nested ones (each
-token belongs to at most one), so predictions nested in another prediction's content are not scored.
+token belongs to at most one), so predictions nested in another prediction's content, or standing inside a quotation (which
+belongs to whoever is quoted), are not scored.
 Articles annotated by several annotators are scored against one annotation by default (the first
 annotator id in sort order) so every article weighs the same; `all_annotators` scores each copy.
 """
@@ -146,7 +147,7 @@ def predicted(doc: Doc, found: list[Found]) -> list[GoldAttribution]:
     """Turn the finder's top-level attributions into character parts."""
     out = []
     for f in found:
-        if f.outer is not None:
+        if f.outer is not None or f.in_quote:
             continue
         out.append(GoldAttribution(
             source=_chars(doc, [f.source]) if f.source else (),
