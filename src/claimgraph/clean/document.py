@@ -11,6 +11,9 @@ from claimgraph.errors import InputError
 from claimgraph.model import Document, stable_id
 from claimgraph.sources.item import RawItem
 
+# Fewer words than this from a page is a menu or a teaser, not an article.
+MIN_HTML_ARTICLE_WORDS = 8
+
 
 def make_document(item: RawItem) -> Document:
     """Clean one raw item into a Document; raise InputError when it holds no article text."""
@@ -20,7 +23,7 @@ def make_document(item: RawItem) -> Document:
     url = item.url
     if item.html is not None:
         extracted = extract_article(item.html, item.url)
-        if extracted is None:
+        if extracted is None or len(extracted.text.split()) < MIN_HTML_ARTICLE_WORDS:
             raise InputError(item.origin, "HTML without an article (no main text found)")
         raw_text = extracted.text
         title = title or (normalise_line(extracted.title) if extracted.title else None)

@@ -260,7 +260,9 @@ def _take_headline(lines: list[_Line], title: str | None) -> str | None:
         return None
     first = kept[0]
     n = len(_words(first.text))
-    if 2 <= n <= _HEADLINE_MAX_WORDS and not first.text.endswith((".", ",", ":", ";")) and not _bracketed(first.text):
+    continued = kept[1].text[:1].islower()  # the "headline" is half a sentence broken across lines
+    if (2 <= n <= _HEADLINE_MAX_WORDS and not continued and not first.text.endswith((".", ",", ":", ";"))
+            and not _bracketed(first.text)):
         first.kind = "headline"
         return first.text
     return None
