@@ -148,3 +148,4 @@ def demo(fmt: str) -> None:
 from claimgraph.store import commands as _store_commands  # noqa: F401,E402
 from claimgraph.analysis import commands as _analysis_commands  # noqa: F401,E402
 from claimgraph.web import commands as _web_commands  # noqa: F401,E402
+from claimgraph.eval import commands as _eval_commands  # noqa: F401,E402

@@ -1,0 +1,1 @@
+"""Evaluations of claimgraph against public gold data (PLOVER, PETRARCH, PolNeAR, factuality)."""
