@@ -379,7 +379,7 @@ function drawTimeline(container, data) {
     }
     if (i % labelEvery === 0) {
       svg("text", { x: m.l + i * step + step / 2, y: H - m.b + 16, "text-anchor": "middle" }, root)
-        .textContent = w.week.slice(0, 7);
+        .textContent = weeks.length > 26 ? w.week.slice(0, 7) : w.week;
     }
   });
   // Mean intensity (-10..10) on the right axis, as a line over weeks that have events.
