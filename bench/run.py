@@ -1,0 +1,293 @@
+"""Throughput benchmark: bare spaCy parse vs the whole pipeline (1 and 2 workers, with a store).
+
+    .venv/bin/python bench/run.py [--limit N] [--write]
+
+Each case runs in its own process so its peak RSS (summed over the process tree, worker processes
+included) is its own. The bare parse runs in the same invocation as the pipeline cases so their
+ratio holds on a busy machine even when absolute numbers drift. `--write` replaces the Throughput
+section of docs/benchmarks.md (between its markers) with the results.
+"""
+
+from __future__ import annotations
+
+# Only the standard library and psutil at module level: multiprocessing's forkserver imports
+# this module as __main__ in every worker it starts.
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from itertools import islice
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "news"
+DOC = REPO / "docs" / "benchmarks.md"
+START = "<!-- throughput:start (written by bench/run.py --write) -->"
+END = "<!-- throughput:end -->"
+CASES = {
+    "parse": "bare spaCy parse (`nlp.pipe`, cleaned bodies)",
+    "e2e-1": "pipeline, 1 worker (read+clean+parse+code)",
+    "e2e-2": "pipeline, 2 workers",
+    "store-2": "pipeline, 2 workers, into DuckDB",
+}
+
+
+# -- one case, in its own process --------------------------------------------------------------
+
+def _inputs(data: Path, limit: int | None):
+    from claimgraph.sources import read
+
+    return islice(read(sorted(str(p) for p in data.glob("*.jsonl"))), limit)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def case_parse(data: Path, limit: int | None, batch_size: int) -> dict:
+    """Time nlp.pipe alone over the cleaned bodies the pipeline would parse."""
+    from claimgraph import nlp as backbone
+    from claimgraph.clean import make_document
+    from claimgraph.errors import InputError
+
+    texts = []
+    for item in _inputs(data, limit):
+        if isinstance(item, InputError):
+            continue
+        try:
+            doc = make_document(item)
+        except InputError:
+            continue
+        if doc.language == "en" and doc.text.strip():
+            texts.append(doc.text)
+    nlp = backbone.load()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    seconds = time.perf_counter() - t0
+    return {"articles": len(texts), "words": sum(map(_words, texts)), "seconds": seconds,
+            "startup": 0.0}
+
+
+def case_pipeline(data: Path, limit: int | None, workers: int, store: bool) -> dict:
+    """Time the whole pipeline from reading to records (and into a store)."""
+    from claimgraph.errors import InputError
+    from claimgraph.parallel import ParallelStats, run_parallel
+
+    stats = ParallelStats()
+    counts = {"articles": 0, "words": 0, "statements": 0, "errors": 0}
+
+    def counted(results):
+        for r in results:
+            if isinstance(r, InputError):
+                counts["errors"] += 1
+                continue
+            counts["articles"] += 1
+            counts["words"] += _words(r.document.text)
+            counts["statements"] += len(r.statements)
+            yield r
+
+    t0 = time.perf_counter()
+    results = run_parallel(_inputs(data, limit), workers=workers, stats=stats)
+    if store:
+        from claimgraph.store import open_store
+
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as db:
+            db.add(counted(results))
+    else:
+        for _ in counted(results):
+            pass
+    seconds = time.perf_counter() - t0
+    # Workers build their pipelines at the same time, so the slowest one is the start-up cost.
+    return {**counts, "seconds": seconds, "startup": max(stats.startup_seconds, default=0.0)}
+
+
+def run_case(name: str, data: Path, limit: int | None, batch_size: int) -> dict:
+    """Run one named case in this process and return its measurements."""
+    if name == "parse":
+        return case_parse(data, limit, batch_size)
+    workers = int(name.rsplit("-", 1)[1])
+    return case_pipeline(data, limit, workers, store=name.startswith("store"))
+
+
+# -- the orchestrator --------------------------------------------------------------------------
+
+class TreeRSS(threading.Thread):
+    """Sample the summed RSS of a process and its descendants; keep the peak of each half."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.samples: list[tuple[float, int]] = []
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        root = psutil.Process(self.pid)
+        while not self._done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            total = 0
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.samples.append((time.monotonic(), total))
+            self._done.wait(self.every)
+
+    def stop(self) -> dict:
+        """Stop sampling; return the peak (MB) overall and in each half of the run."""
+        self._done.set()
+        self.join()
+        if not self.samples:
+            return {"peak_mb": 0.0, "first_half_mb": 0.0, "second_half_mb": 0.0}
+        mid = (self.samples[0][0] + self.samples[-1][0]) / 2
+        mb = 1024 * 1024
+        first = [r for t, r in self.samples if t <= mid] or [0]
+        second = [r for t, r in self.samples if t > mid] or [0]
+        return {"peak_mb": max(first + second) / mb, "first_half_mb": max(first) / mb,
+                "second_half_mb": max(second) / mb}
+
+
+def measure(name: str, args: argparse.Namespace) -> dict:
+    """Run a case in a child process while sampling its memory."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--case", name, "--data", str(args.data),
+           "--batch-size", str(args.batch_size)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    sampler = TreeRSS(child.pid)
+    sampler.start()
+    out, _ = child.communicate()
+    memory = sampler.stop()
+    if child.returncode != 0:
+        raise SystemExit(f"bench: case {name} failed (exit {child.returncode})")
+    return {**json.loads(out.strip().splitlines()[-1]), **memory}
+
+
+def machine() -> dict:
+    """Describe the machine the numbers come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import spacy
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 1024**3, 1),
+        "load": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "python": platform.python_version(), "spacy": spacy.__version__,
+        "os": f"{platform.system()} {platform.release()}",
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _rate(r: dict, key: str, steady: bool = False) -> float:
+    seconds = r["seconds"] - (r["startup"] if steady else 0.0)
+    return r[key] / seconds if seconds > 0 else 0.0
+
+
+def report(results: dict[str, dict], info: dict, args: argparse.Namespace) -> str:
+    """Return the markdown section for the results."""
+    lines = [
+        "## Throughput", "",
+        f"Corpus: `{args.data.relative_to(REPO.parent) if args.data.is_relative_to(REPO.parent) else args.data}`"
+        f" ({'first ' + str(args.limit) + ' inputs' if args.limit else 'all inputs'}), "
+        f"spaCy batch size {args.batch_size}. Machine: {info['cpu']}, {info['cores']} cores, "
+        f"{info['memory_gb']} GB RAM, {info['os']}, Python {info['python']}, spaCy {info['spacy']}; "
+        f"load average at start {info['load']}; {info['date']}.", "",
+        "| case | articles | words | seconds | start-up s | articles/s | words/s | "
+        "words/s after start-up | peak RSS MB (1st half / 2nd half) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {CASES[name]} | {r['articles']} | {r['words']} | {r['seconds']:.1f} | "
+            f"{r['startup']:.1f} | {_rate(r, 'articles'):.1f} | {_rate(r, 'words'):.0f} | "
+            f"{_rate(r, 'words', True):.0f} | {r['peak_mb']:.0f} ({r['first_half_mb']:.0f} / "
+            f"{r['second_half_mb']:.0f}) |")
+    lines.append("")
+    parse = results.get("parse")
+    one, two = results.get("e2e-1"), results.get("e2e-2")
+    if parse and one:
+        lines.append(f"- Pipeline (1 worker) / bare parse, words/s after start-up: "
+                     f"**{_rate(one, 'words', True) / _rate(parse, 'words'):.2f}** (target ≥ 0.8).")
+    if parse and two:
+        per_core = _rate(two, "words", True) / 2 / _rate(parse, "words")
+        lines.append(f"- Pipeline (2 workers) per core / bare parse: **{per_core:.2f}**.")
+    if one and two:
+        lines.append(f"- Speed-up 2 workers vs 1: **{_rate(two, 'words') / _rate(one, 'words'):.2f}×** "
+                     f"overall, **{_rate(two, 'words', True) / _rate(one, 'words', True):.2f}×** "
+                     "after start-up (target ≥ 1.7×).")
+    lines += [
+        "",
+        "Start-up is the time to build the pipeline (spaCy model, dictionaries); with 2 workers "
+        "both build theirs at once. Peak RSS is summed over the benchmark process and its worker "
+        "processes; the two halves show whether memory grows with the corpus. The pipeline also "
+        "parses each headline, which the bare parse does not. Numbers from a shared machine are "
+        "indicative: compare the ratios, which are measured in the same run.",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(section: str, path: Path = DOC) -> None:
+    """Replace the text between the Throughput markers (or append the section with its markers)."""
+    block = f"{START}\n{section}\n{END}"
+    text = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def main() -> None:
+    """Parse the command line and run one case or the whole benchmark."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="directory of JSONL files")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N inputs")
+    ap.add_argument("--batch-size", type=int, default=16, help="spaCy batch size for the bare parse")
+    ap.add_argument("--cases", default=",".join(CASES), help="comma-separated subset of " + ", ".join(CASES))
+    ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    ap.add_argument("--case", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"bench: no corpus at {args.data}")
+    if args.case:
+        print(json.dumps(run_case(args.case, args.data, args.limit, args.batch_size)))
+        return
+    names = [c.strip() for c in args.cases.split(",") if c.strip()]
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        raise SystemExit(f"bench: unknown case {', '.join(unknown)}")
+    info = machine()
+    results = {}
+    for name in names:
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        results[name] = measure(name, args)
+    section = report(results, info, args)
+    print(section)
+    if args.write:
+        write_section(section)
+        print(f"bench: wrote {DOC.relative_to(REPO)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
