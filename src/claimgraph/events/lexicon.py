@@ -87,6 +87,8 @@ class Lexicon:
         requires = spec.get("requires") or ()
         if isinstance(requires, str):
             requires = (requires,)
+        if not all(isinstance(r, str) for r in requires):
+            raise ValueError(f"{where}: quote YAML words such as \"on\" in `requires`")
         return Entry(type=type_, cameo=cameo, mode=mode, requires=tuple(str(r) for r in requires),
                      source=source)
 
