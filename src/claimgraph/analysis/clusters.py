@@ -50,11 +50,13 @@ class Cluster:
         return _mode([s.get("cameo") for s in self.statements])
 
     def sources(self) -> dict[str, list[str]]:
-        """Distinct sites, credited sources and claimants among the reports."""
+        """Distinct sites, credited sources and claimants among the reports, earliest report first."""
+        reports = sorted(self.statements,
+                         key=lambda s: (s.get("published_date") or dt.date.max, s["id"]))
         return {
-            "sites": _distinct(s.get("site") for s in self.statements),
-            "credited_sources": _distinct(s.get("credited_source") for s in self.statements),
-            "claimants": _distinct(_claimant_label(s) for s in self.statements),
+            "sites": _distinct(s.get("site") for s in reports),
+            "credited_sources": _distinct(s.get("credited_source") for s in reports),
+            "claimants": _distinct(_claimant_label(s) for s in reports),
         }
 
     def report_dates(self) -> tuple[dt.date | None, dt.date | None]:

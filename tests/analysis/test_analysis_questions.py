@@ -1,0 +1,176 @@
+"""Tracked questions: storage, evidence boards, prediction outcomes, claimant records, candidates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimgraph.analysis import questions as q
+from claimgraph.analysis.rows import rows_from_records
+from claimgraph.analysis.source import load_rows
+
+AFTER = dt.date(2022, 7, 1)
+
+
+def _question(**kw) -> q.Question:
+    args = {"text": "Will Belarus join the war against Ukraine?", "actor": "BLR",
+            "event_type": "ASSAULT", "recipient": "UKR"}
+    args.update(kw)
+    return q.new_question(**args)
+
+
+def test_new_question_validates_and_has_a_stable_id():
+    a, b = _question(), _question(text="  Will Belarus join   the war against Ukraine? ")
+    assert a.id == b.id and b.text == "Will Belarus join the war against Ukraine?"
+    assert _question(recipient="RUS").id != a.id
+    with pytest.raises(q.QuestionError):
+        _question(event_type="INVADE")
+    with pytest.raises(q.QuestionError):
+        _question(actor=" ")
+    with pytest.raises(q.QuestionError):
+        _question(deadline="next week")
+    assert _question(deadline="2022-06-30").deadline == dt.date(2022, 6, 30)
+
+
+def test_questions_are_stored_next_to_the_store(writable_store):
+    book = q.QuestionBook(writable_store)
+    assert book.all() == []
+    added = book.add(_question(deadline="2022-12-31"))
+    book.add(_question())  # same id: replaced, not duplicated
+    (stored,) = book.all()
+    assert stored.id == added.id and stored.deadline is None
+    assert book.get(added.id[:6]).text == added.text
+    assert book.get("ffffffff") is None
+    assert book.remove(added.id) and book.all() == []
+
+
+def test_read_only_store_lists_no_questions_and_refuses_writes(store):
+    book = q.QuestionBook(store)
+    assert book.all() == [] and book.get("abc") is None
+    with pytest.raises(q.QuestionError):
+        book.add(_question())
+
+
+def test_evidence_board_groups_statements_by_status(store):
+    rows = load_rows(store, actor="BLR", type="ASSAULT")
+    board = q.evidence_board(_question(), rows, today=AFTER, all_rows=load_rows(store, type="ASSAULT"))
+    assert board["counts"] == {"asserted": 0, "future": 2, "negated": 1, "hypothetical": 0,
+                               "question": 1}
+    assert board["state"] == "open" and board["reports"] == 2
+    first, second = board["groups"]["future"]
+    assert first["claimant"] == "Ukrainian military intelligence"
+    assert first["via"] == ["Ukrainska Pravda"]
+    assert first["deadline"] == "2022-05-24" and first["outcome"] == "expired"
+    assert first["date"] == "2022-05-22" and first["document_id"] == "doc-example"
+    assert second["claimant"] == "Oleksiy Arestovych" and second["outcome"] == "expired"
+    (denial,) = board["groups"]["negated"]
+    assert denial["claimant"] == "Lukashenko"
+    (asked,) = board["groups"]["question"]
+    assert asked["headline"] and asked["claimant"] == "Tagesspiegel (article)"
+
+
+def test_predictions_are_open_until_their_deadline(store):
+    rows = load_rows(store, actor="BLR", type="ASSAULT")
+    board = q.evidence_board(_question(), rows, today=dt.date(2022, 6, 12))
+    outcomes = [e["outcome"] for e in board["groups"]["future"]]
+    assert outcomes == ["expired", "open"]
+
+
+def test_a_prediction_comes_true_when_a_later_report_asserts_it(store):
+    rows = load_rows(store, type="ASSAULT")
+    question = _question(text="Will Russia invade Ukraine?", actor="RUS", deadline="2022-03-01")
+    board = q.evidence_board(question, rows, today=AFTER)
+    (prediction,) = board["groups"]["future"]
+    assert prediction["claimant"] == "Western officials"
+    assert prediction["outcome"] == "came-true"
+    assert prediction["confirmed_by"]["document_id"] in {"doc-invasion", "doc-invasion-2"}
+    assert board["state"] == "happened" and board["counts"]["asserted"] == 2
+    record = {c["claimant"]: c for c in board["claimants"]}["Western officials"]
+    assert record["predictions"] == 1 and record["came-true"] == 1
+
+
+def test_claimant_records_span_all_predictions(records):
+    rows = rows_from_records(records)
+    index = q.OutcomeIndex(rows)
+    recs = q.claimant_records(rows, index, AFTER)
+    assert recs["Western officials"]["came-true"] == 1
+    assert recs["Oleksiy Arestovych"] == {"predictions": 1, "came-true": 0, "expired": 1, "open": 0}
+    # A prediction without a deadline stays open.
+    assert recs["wire.example (article)"] == {"predictions": 1, "came-true": 0, "expired": 0,
+                                              "open": 1}
+
+
+def test_question_expires_after_its_deadline_without_assertion(store):
+    rows = load_rows(store, actor="BLR", type="ASSAULT")
+    board = q.evidence_board(_question(deadline="2022-06-30"), rows, today=AFTER)
+    assert board["state"] == "expired"
+
+
+def test_headline_questions_are_candidates(store, writable_store):
+    rows = load_rows(store, status="question", headline=True)
+    cands = q.headline_candidates(rows)
+    assert [(c["actor"], c["event_type"], c["recipient"]) for c in cands] == [
+        ("BLR", "ASSAULT", "UKR"), ("NATO", "THREATEN", "BLR")]
+    assert cands[0]["text"] == "Will Lukashenko intervene in the Russian war?"
+    assert not any(c["tracked"] for c in cands)
+    tracked = q.headline_candidates(rows, [_question()])
+    assert [c["tracked"] for c in tracked] == [True, False]
+
+
+class _Mention:
+    def __init__(self, code, org=None):
+        self.code, self.org = code, org
+
+
+class _Match:
+    def __init__(self, type_, actors, recipients, confidence, trigger=3):
+        self.type, self.actors, self.recipients = type_, actors, recipients
+        self.confidence, self.trigger, self.trigger_text = confidence, trigger, "join the war"
+
+
+def test_parse_question_uses_the_coders_best_match():
+    class Coder:
+        def code(self, sent, mentions):
+            return [_Match("CONSULT", [_Mention("BLR")], [], 0.9),
+                    _Match("ASSAULT", [_Mention("BLR")], [_Mention("UKR")], 0.6),
+                    _Match("ASSAULT", [], [_Mention("UKR")], 1.0)]
+
+    class Resolver:
+        def find(self, doc, published):
+            return []
+
+    class Claims:
+        def analyze(self, doc, mentions, published, headline):
+            assert headline
+            return self
+
+        def when(self, trigger):
+            from claimgraph.model import When
+            return When("by June", None, "2022-06-30")
+
+    parsed = q.parse_question("Will Belarus join the war against Ukraine by June?", nlp=_blank(),
+                              resolver=Resolver(), coder=Coder(), claims=Claims())
+    assert (parsed.actor, parsed.event_type, parsed.recipient) == ("BLR", "ASSAULT", "UKR")
+    assert parsed.deadline == dt.date(2022, 6, 30)
+
+
+def _blank():
+    import spacy
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def test_parse_question_without_a_codable_event():
+    class Coder:
+        def code(self, sent, mentions):
+            return []
+
+    class Resolver:
+        def find(self, doc, published):
+            return []
+
+    parsed = q.parse_question("Is it raining?", nlp=_blank(), resolver=Resolver(), coder=Coder(),
+                              claims=None)
+    assert parsed.actor is None and parsed.event_type is None
