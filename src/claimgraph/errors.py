@@ -15,3 +15,7 @@ class InputError(Exception):
         """Return the one-line message for stderr."""
         reason = " ".join(self.reason.split())
         return f"claimgraph: {self.path}: {reason}"
+
+
+class NotADocument(InputError):
+    """A file that holds no article at all (a manifest, a gold-label file); skipped in folder walks."""

@@ -161,4 +161,16 @@ def test_errors_never_abort_a_directory(tmp_path):
     (tmp_path / "c.txt").write_bytes(b"\xff\xfe bad")
     (tmp_path / "d.txt").write_text("Real article text.")
     out = run(tmp_path)
-    assert [type(x).__name__ for x in out] == ["InputError", "InputError", "InputError", "RawItem"]
+    # b.bin is not a document type, so the folder walk passes it by; the others are reported.
+    assert [type(x).__name__ for x in out] == ["InputError", "InputError", "RawItem"]
+
+
+def test_folder_walk_skips_non_documents_but_named_files_are_errors(tmp_path):
+    (tmp_path / "LICENSE").write_text("Permission is hereby granted to anyone.")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "gold.json").write_text('{"p1": {"articleBody": "x", "url": "u"}}')
+    (tmp_path / "article.txt").write_text("Real article text.")
+    out = run(tmp_path)
+    assert [type(x).__name__ for x in out] == ["RawItem"]
+    named = run(*(tmp_path / n for n in ("notes.bin", "gold.json")))
+    assert len(named) == 2 and all(isinstance(x, InputError) for x in named)

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 # Importing the format modules registers their readers.
 from claimgraph.sources import feed, html, jsonrec, text, warc  # noqa: F401
-from claimgraph.errors import InputError
+from claimgraph.errors import InputError, NotADocument
 from claimgraph.sources.item import RawItem
 from claimgraph.sources.opening import GZIP_MAGIC, SNIFF_BYTES, stream_error_reason
 from claimgraph.sources.registry import Format, by_extension, by_name, sniff
@@ -32,8 +32,14 @@ def read(paths: Iterable[str]) -> Iterator[RawItem | InputError]:
             continue
         p = Path(path)
         if p.is_dir():
+            # In a folder, only files of a known document type are inputs, and a JSON file that is
+            # one non-article object (a manifest, a gold-label file) is skipped, not an error.
             for file in _walk(p):
-                yield from _guarded(_read_file(file, str(file)), str(file))
+                if by_extension(file.name)[0] is None:
+                    continue
+                for item in _guarded(_read_file(file, str(file)), str(file)):
+                    if not (isinstance(item, NotADocument) and item.path == str(file)):
+                        yield item
         elif p.exists():
             yield from _guarded(_read_file(p, path), path)
         else:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from claimgraph.errors import InputError
+from claimgraph.errors import InputError, NotADocument
 from claimgraph.sources.item import RawItem
 from claimgraph.sources.opening import MAX_DOCUMENT_BYTES, too_large_reason
 
@@ -40,7 +40,7 @@ def record_to_item(record: Any, origin: str) -> RawItem:
     text = _pick(record, "text")
     html = None if text is not None else _pick(record, "html")
     if text is None and html is None:
-        raise InputError(origin, "record without text or html")
+        raise NotADocument(origin, "record without text or html")
     body = text if text is not None else html
     if len(body) > MAX_DOCUMENT_BYTES:  # characters, a close enough proxy for bytes here
         raise InputError(origin, too_large_reason())
