@@ -63,6 +63,7 @@ class EventCoder:
         self._np_deps = frozenset(rules["np_deps"])
         self._np_preps = frozenset(rules["np_preps"])
         self._place_nouns = frozenset(rules["place_nouns"])
+        self._place_recipient = frozenset(rules["place_as_recipient"])
         self._type_preps = {t: frozenset(p) for t, p in rules["type_recipient_preps"].items()}
         self._threat_marks = frozenset(rules["threat_marks"])
         self._saying = frozenset(rules["saying_verbs"])
@@ -259,11 +260,13 @@ class EventCoder:
     def _match(self, cand: _Candidate, by_token: dict[int, Mention]) -> EventMatch | None:
         tok = cand.token
         where_tokens: set[int] = set()
-        where = self._where(tok, by_token, where_tokens)
+        where, place = self._where(tok, by_token, where_tokens)
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         else:
             actors, recipients = self._verbal_participants(tok, by_token, where_tokens, cand)
+        if not recipients and place is not None and cand.entry.type in self._place_recipient:
+            recipients = [place]
         recipients = [m for m in recipients if all(m is not a for a in actors)]
         if "dobj_mention" in cand.entry.requires and not any(
                 by_token.get(c.i) for c in tok.children if c.dep_ == "dobj"):
@@ -343,6 +346,8 @@ class EventCoder:
                         actors += self._pobj_mentions(g, by_token, skip)
         if not actors and not passive:
             actors = self._inherited_subject(tok, by_token, skip)
+        if not actors and not passive:
+            actors = self._speaker(tok, by_token, skip)
         if not recipients:
             recipients = self._complement_recipients(tok, by_token, skip, cand.noun)
         if cand.noun is not None and not recipients:
@@ -392,6 +397,22 @@ class EventCoder:
                 if dep == "acl" and cur.tag_ == "VBN":
                     return []
                 return self._np_mentions(head, by_token, skip)
+            return []
+        return []
+
+    def _speaker(self, tok: Token, by_token: dict[int, Mention], skip: set[int]) -> list[Mention]:
+        """For "X said it/they will ...", an unresolved pronoun subject taken as the speaker X."""
+        cur = tok
+        for _ in range(3):
+            if not any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" for c in cur.children):
+                if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+                    return []
+                cur = cur.head
+                continue
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self._saying:
+                for c in cur.head.children:
+                    if c.dep_ in _SUBJECTS:
+                        return self._np_mentions(c, by_token, skip)
             return []
         return []
 
@@ -451,6 +472,9 @@ class EventCoder:
             m = by_token.get(h.i)
             if m is not None:
                 out.append(m)
+                for c in h.children:
+                    if c.dep_ in ("amod", "compound") and c.i in by_token:
+                        out += [by_token[x.i] for x in c.conjuncts if x.i in by_token]
                 continue
             out += self._np_search(h, by_token, skip, depth=0)
         return out
@@ -480,16 +504,18 @@ class EventCoder:
 
     # -- place, mode, tense ----------------------------------------------------------------
 
-    def _where(self, tok: Token, by_token: dict[int, Mention], used: set[int]) -> Where | None:
+    def _where(self, tok: Token, by_token: dict[int, Mention],
+               used: set[int]) -> tuple[Where | None, Mention | None]:
+        """The event's place from a locative phrase, and the country mention naming it."""
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in self._location_preps:
                 continue
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                place = [t for t in g.subtree]
-                mentions = [by_token[t.i] for t in place if t.i in by_token]
-                country = next((m.code for m in mentions if m.kind == "country" and m.code), None)
+                mentions = [by_token[t.i] for t in g.subtree if t.i in by_token]
+                place = next((m for m in mentions if m.kind == "country" and m.code), None)
+                country = place.code if place is not None else None
                 own = by_token.get(g.i)
                 is_place = (g.ent_type_ in _PLACE_ENTS or g.lemma_.lower() in self._place_nouns
                             or (own is not None and own.kind == "country"))
@@ -497,10 +523,11 @@ class EventCoder:
                     continue
                 if country is None:
                     country = next((m.code for m in mentions if m.code), None)
-                used.update(t.i for t in place)
-                text = tok.doc[place[0].i:place[-1].i + 1].text
-                return Where(text=text, country=country)
-        return None
+                span = list(g.subtree)
+                used.update(t.i for t in span)
+                text = tok.doc[span[0].i:span[-1].i + 1].text
+                return Where(text=text, country=country), place
+        return None, None
 
     def _self_announced(self, tok: Token, actors: list[Mention],
                         by_token: dict[int, Mention]) -> bool:
