@@ -230,13 +230,22 @@ class AttributionFinder:
                                                or d.lemma_.lower() in self.cues.media
                                                or d.lemma_.lower() in self.cues.anonymous):
                 addressee = d
-            elif not content and (cls != "belief" or lemma in self.cues.object_beliefs) and not (cls == "relay" and lemma in ("carry", "run", "air")):
+            elif not content and cls != "relay" and (cls != "belief" or lemma in self.cues.object_beliefs) and not (cls == "relay" and lemma in ("carry", "run", "air")):
                 content.append(_span_of(d))
         for c in children:
             if not content and c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _ANSWERS and c.i > v.i:
                 content.append((c.i, c.i + 1))
             if c.dep_ == "prt":
                 cue_end = max(cue_end, c.i + 1)
+        if not content:
+            # "explained to journalists that ...", misparsed as a relative clause on the addressee.
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for o in c.children:
+                        rel = [r for r in o.children if r.dep_ == "relcl" and r.left_edge.lower_ == "that"]
+                        if o.dep_ == "pobj" and rel:
+                            content.append(_span_of(rel[0]))
+                            addressee = o
         if not content:
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
@@ -255,7 +264,11 @@ class AttributionFinder:
             kind = "direct" if content else kind
         if not content:
             return None
-        source = self._source(doc, v)
+        if max(b for _, b in content) <= v.i:
+            # '"...," he said, training fighters ...': trailing participles continue the claim.
+            content += [_span_of(c) for c in children if c.dep_ in ("advcl", "conj") and c.i > v.i
+                        and c.tag_ == "VBG" and c.lemma_.lower() not in self.cues.verbs]
+        source = _same_paragraph(doc, self._source(doc, v), v.i)
         cue_start = v.i
         for c in v.lefts:
             if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.lower_ in ("also", "repeatedly", "reportedly")):
@@ -271,7 +284,7 @@ class AttributionFinder:
             kind = "mixed" if kind == "indirect" else "direct"
         f = Found(cue=(cue_start, cue_end), source=source, content=content, kind=kind, cls=cls)
         if addressee is not None and self._is_media(doc, addressee):
-            f.relays.append(RelaySpan(_span_of(addressee), v.text))
+            f.relays.append(RelaySpan((addressee.left_edge.i, addressee.i + 1), v.text))
         if cls == "relay" and lemma in ("quote", "cite"):
             self._quote_relay(doc, v, f)
         f.relays.extend(self._relays_in(doc, sent, f, exclude=[]))
@@ -466,6 +479,23 @@ class AttributionFinder:
         before = doc[a - 1].text if a > 0 else ""
         after = doc[b].text if b < len(doc) else ""
         return t.pos_ == "PROPN" and before in OPEN_QUOTES | STRAIGHT_QUOTES and after in CLOSE_QUOTES | STRAIGHT_QUOTES
+
+
+def _same_paragraph(doc: Doc, span: TokSpan | None, cue: int) -> TokSpan | None:
+    """Cut a source span at paragraph breaks, keeping the part next to the cue (misparses join
+    a heading or a boilerplate line to the next paragraph's subject)."""
+    if span is None:
+        return None
+    a, b = span
+    for k in range(a, b):
+        if "\n" in doc[k].text_with_ws:
+            if k < cue:
+                a = k + 1
+            else:
+                b = k + 1
+                break
+    a_trim = _trim(doc, (a, b))
+    return a_trim
 
 
 def _entity_span(t: Token) -> TokSpan:
