@@ -11,8 +11,11 @@ from claimgraph.model import ActorRef, Claimant
 class Mention:
     """A resolved (or unresolved) actor mention; token offsets index the spaCy Doc it came from.
 
-    `kind` is one of: country, person, institution, igo, group, pronoun, other.
+    `kind` is one of: country, capital, person, institution, igo, group, pronoun, other
+    ("capital": a capital standing for its government, e.g. "Minsk"; "other": a thing described
+    by a country adjective, e.g. "Belarusian hospitals", or an unknown place).
     For pronouns and short-name mentions, code/sector/name come from the antecedent.
+    `cameo` keeps the full CAMEO/PETRARCH code of entries imported from PETRARCH dictionaries.
     """
 
     start: int
@@ -25,6 +28,7 @@ class Mention:
     org: str | None = None
     name: str | None = None
     kind: str = "other"
+    cameo: str | None = None
 
     def ref(self) -> ActorRef:
         """Return the output-format actor reference."""
