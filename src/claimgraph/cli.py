@@ -150,3 +150,4 @@ from claimgraph.analysis import commands as _analysis_commands  # noqa: F401,E40
 from claimgraph.web import commands as _web_commands  # noqa: F401,E402
 from claimgraph.eval import commands as _eval_commands  # noqa: F401,E402
 from claimgraph.actors import commands as _actors_commands  # noqa: F401,E402
+from claimgraph.eval import claims_commands as _claims_commands  # noqa: F401,E402
