@@ -266,6 +266,22 @@ def read_actors(path: Path, builtin: bool = True) -> list[Entry]:
     return out
 
 
+def merge(entries: Iterable[Entry]) -> list[Entry]:
+    """Merge entries with the same name and kind (roles and aliases pooled, first one's order kept)."""
+    by_key: dict[tuple[str, str], Entry] = {}
+    out: list[Entry] = []
+    for e in entries:
+        key = (normalize(e.name), e.kind)
+        first = by_key.get(key)
+        if first is None:
+            by_key[key] = e
+            out.append(e)
+            continue
+        first.roles.extend(e.roles)
+        first.aliases.extend(a for a in e.aliases if a not in first.aliases)
+    return out
+
+
 def read_words(path: Path) -> set[str]:
     """Read a one-word-per-line list (comments with #)."""
     return {normalize(cells[0]) for _, cells in _rows(path)}

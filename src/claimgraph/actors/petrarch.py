@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claimgraph.actors.dictionary import Dictionary, Entry, Role, read_words
+from claimgraph.actors.dictionary import Dictionary, Entry, Role, merge, read_words
 from claimgraph.actors.dictionary import DATA_DIR
 from claimgraph.errors import InputError
 
@@ -212,10 +212,10 @@ def read_agents(path: Path) -> list[Entry]:
         noun = _CODE_RE.sub(" ", _PLURAL_RE.sub(" ", body)).strip()
         forms = _expand(noun, macros)
         if plural_m is None:
-            forms += [_plural(f) for f in list(forms)]
+            forms += [p for p in map(_plural, list(forms)) if p]
         else:
             forms += _expand(plural_m.group(1).strip(), macros) if plural_m.group(1).strip() else []
-        names = [_name(f).lower() for f in forms if f.strip()]
+        names = list(dict.fromkeys(_name(f).lower() for f in forms if f.strip()))
         if names:
             out.append(Entry(names[0], "agent", [role], names[1:], builtin=False))
     return out
@@ -238,8 +238,15 @@ def _expand(noun: str, macros: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def _plural(noun: str) -> str:
+def _plural(noun: str) -> str | None:
+    """Return the regular plural of an agent noun phrase ("MINISTER_OF_X" -> "MINISTERS_OF_X")."""
     n = noun.rstrip("_ ")
+    m = re.search(r"[_ ]OF[_ ]", n)
+    if m:
+        head = _plural(n[:m.start()])
+        return None if head is None else head + n[m.start():]
+    if n.endswith("MEN") or (n.endswith("S") and not n.endswith("SS")):
+        return None  # already plural
     if re.search(r"[^AEIOU]Y$", n):
         return n[:-1] + "IES"
     if re.search(r"(S|X|Z|CH|SH)$", n):
@@ -260,5 +267,6 @@ def convert(paths: Iterable[Path]) -> Dictionary:
             d.entries.extend(read_agents(p))
         else:
             d.entries.extend(read_actors(p))
+    d.entries = merge(d.entries)
     d.cased = read_words(DATA_DIR / "cased.txt")
     return d
