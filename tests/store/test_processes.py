@@ -57,8 +57,9 @@ def assert_consistent(store: Store) -> set[str]:
 def test_kill_9_mid_transaction_then_rerun(db_target: str) -> None:
     ingest = str(HELPERS / "slow_ingest.py")
     proc = _spawn(ingest, db_target, str(N), "--batch", str(BATCH), "--pause", "0.05")
-    # Record 12 is the third of the third batch: two batches are committed, the third is open.
-    _wait_for_line(proc, "insert statements bulk-00012")
+    # Records 10-14 are the third batch: two batches are committed, and the third's transaction
+    # is open with its documents and statements written.
+    _wait_for_line(proc, f"insert statements bulk-{2 * BATCH:05d}")
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL

@@ -157,36 +157,51 @@ class Store(ABC):
 
     def _write(self, batch: list[DocumentRows], result: AddResult) -> None:
         # Rows are built before the connection opens so the file is held only while writing.
-        added = replaced = statements = 0
+        latest = {rows.document_id: rows for rows in batch}  # a repeated id: the last one wins
+        ids = list(latest)
         with self._transaction(write=True) as s:
-            for rows in batch:
-                if self._delete(s, rows.document_id):
-                    replaced += 1
-                else:
-                    added += 1
-                s.insert("documents", DOCUMENT_COLUMNS, [rows.document])
-                s.insert("statements", STATEMENT_COLUMNS, rows.statements)
-                s.insert("statement_actors", ACTOR_COLUMNS, rows.actors)
-                s.insert("attributions", ATTRIBUTION_COLUMNS, rows.attributions)
-                statements += len(rows.statements)
-        result.added += added
-        result.replaced += replaced
-        result.statements += statements
+            existing = self._existing(s, ids)
+            self._delete_ids(s, sorted(existing))
+            for table, columns, part in (
+                    ("documents", DOCUMENT_COLUMNS, lambda r: [r.document]),
+                    ("statements", STATEMENT_COLUMNS, lambda r: r.statements),
+                    ("statement_actors", ACTOR_COLUMNS, lambda r: r.actors),
+                    ("attributions", ATTRIBUTION_COLUMNS, lambda r: r.attributions)):
+                s.insert(table, columns, [row for r in latest.values() for row in part(r)])
+        seen = set(existing)
+        for rows in batch:
+            if rows.document_id in seen:
+                result.replaced += 1
+            else:
+                result.added += 1
+                seen.add(rows.document_id)
+        result.statements += sum(len(r.statements) for r in latest.values())
 
-    def _delete(self, s: Session, doc_id: str) -> bool:
-        found = bool(s.execute("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]))
-        if found:
-            for table in _CHILD_TABLES:
-                s.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
-            s.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    def _existing(self, s: Session, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 1000):
+            chunk = ids[i:i + 1000]
+            rows = s.execute(f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                             chunk)
+            found.update(r["id"] for r in rows)
         return found
+
+    def _delete_ids(self, s: Session, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), 1000):
+            chunk = ids[i:i + 1000]
+            marks = ", ".join("?" * len(chunk))
+            for table in _CHILD_TABLES:
+                s.execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
+            s.execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)
 
     def remove(self, doc_id: str) -> bool:
         """Delete a document and everything stored with it; return whether it was there."""
         if self.read_only:
             raise StoreError(self.target, "opened read-only")
         with self._transaction(write=True) as s:
-            return self._delete(s, doc_id)
+            found = bool(self._existing(s, [doc_id]))
+            self._delete_ids(s, [doc_id])
+        return found
 
     # -- reading ----------------------------------------------------------------------------
 

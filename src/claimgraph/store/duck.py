@@ -26,8 +26,23 @@ _MAX_RETRY_PAUSE = 0.02
 class DuckDBSession(Session):
     """A DuckDB connection with dict rows."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, types: dict[str, dict[str, str]]) -> None:
         self.con = con
+        self.types = types
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        """Insert many rows as one statement with one list parameter per column."""
+        # DuckDB plans a long multi-row VALUES slowly; unnesting column lists is ~10x faster.
+        if not rows:
+            return
+        if table not in self.types:
+            found = self.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                 "WHERE table_schema = 'main' AND table_name = ?", [table])
+            self.types[table] = {r["column_name"]: r["data_type"] for r in found}
+        types = self.types[table]
+        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}",
+                         [list(col) for col in zip(*rows)])
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run one statement and return its rows."""
@@ -62,6 +77,7 @@ class DuckDBStore(Store):
         self.lock_timeout = lock_timeout
         # Per thread: a web server's threads must not share one connection block.
         self._local = threading.local()
+        self._types: dict[str, dict[str, str]] = {}
         self._last_write = float("-inf")
         self._check_path()
         with self.session(write=not read_only) as s:
@@ -96,7 +112,7 @@ class DuckDBStore(Store):
         # A writable store opens the file writable for reads too: DuckDB refuses two
         # connections with different access modes to one file within a process.
         con = self._connect(read_only=self.read_only)
-        self._local.session = DuckDBSession(con)
+        self._local.session = DuckDBSession(con, self._types)
         try:
             yield self._local.session
         finally:

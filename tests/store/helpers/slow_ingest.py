@@ -21,6 +21,8 @@ from store_samples import bulk_record  # noqa: E402
 
 from claimgraph.store import open_store  # noqa: E402
 from claimgraph.store.base import Session  # noqa: E402
+from claimgraph.store.duck import DuckDBSession  # noqa: E402
+from claimgraph.store.postgres import PostgresSession  # noqa: E402
 
 
 def main() -> None:
@@ -35,15 +37,17 @@ def main() -> None:
     ap.add_argument("--after", type=int, default=0)
     args = ap.parse_args()
 
-    insert = Session.insert
+    def announce(insert):
+        def announced(self, table, columns, rows):
+            insert(self, table, columns, rows)
+            if rows:
+                print(f"insert {table} {rows[0][0]}", flush=True)
+                time.sleep(args.pause)
+        return announced
 
-    def announced(self, table, columns, rows):
-        insert(self, table, columns, rows)
-        if rows:
-            print(f"insert {table} {rows[0][0]}", flush=True)
-            time.sleep(args.pause)
-
-    Session.insert = announced
+    for cls in (Session, DuckDBSession, PostgresSession):
+        if "insert" in cls.__dict__:
+            cls.insert = announce(cls.__dict__["insert"])
 
     def records():
         for i in range(args.n):
