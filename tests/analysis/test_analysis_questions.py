@@ -174,3 +174,26 @@ def test_parse_question_without_a_codable_event():
     parsed = q.parse_question("Is it raining?", nlp=_blank(), resolver=Resolver(), coder=Coder(),
                               claims=None)
     assert parsed.actor is None and parsed.event_type is None
+
+
+def test_related_signals_are_listed_apart(store):
+    rows = load_rows(store, actor="BLR", type=["ASSAULT", *q.related_types("ASSAULT")])
+    board = q.evidence_board(_question(), rows, today=AFTER)
+    assert [(e["event_type"], e["hedged"]) for e in board["related"]] == [("MOBILIZE", True)]
+    assert board["counts"]["asserted"] == 0 and board["state"] == "open"
+    assert "MOBILIZE" in q.related_types("ASSAULT") and q.related_types("NOPE") == ()
+
+
+def test_statement_without_recipient_answers_question_with_one():
+    import handmade
+
+    record = handmade.article("d", "t", "2022-05-30", "x.example", [
+        ("Belarus will not take part in the war.",
+         [handmade.S("ASSAULT", [handmade.BLR], [], "take part", status="negated")]),
+        ("Belarus will not attack Poland.",
+         [handmade.S("ASSAULT", [handmade.BLR], [("Poland", "POL", None)], "attack",
+                     status="negated")]),
+    ])
+    board = q.evidence_board(_question(), rows_from_records([record]), today=AFTER)
+    assert [e["evidence"] for e in board["groups"]["negated"]] == [
+        "Belarus will not take part in the war."]

@@ -163,7 +163,8 @@ def question_remove(qid: str, db: str | None) -> None:
 
 def board_for(store: Any, question: q.Question, as_of: dt.date | None = None) -> dict[str, Any]:
     """Build a question's evidence board from the store."""
-    candidates = load_rows(store, actor=question.actor, type=question.event_type)
+    candidates = load_rows(store, actor=question.actor,
+                           type=[question.event_type, *q.related_types(question.event_type)])
     # Claimants are scored on every prediction and assertion of this event type.
     scored = load_rows(store, type=question.event_type)
     return q.evidence_board(question, candidates, today=as_of, all_rows=scored)
@@ -195,6 +196,12 @@ def board_lines(board: dict[str, Any]) -> Iterator[str]:
                          if confirmed else "")
                 yield f"    deadline {e['deadline'] or '-'}: {e['outcome']}{extra}"
             yield f"    article {e['document_id']}: {e['title'] or ''} {e['url'] or ''}".rstrip()
+    related = board.get("related") or []
+    yield ""
+    yield f"Related signals: {len(related)}"
+    for e in related:
+        yield f"  - {e['date'] or '-'}  {e['event_type']} {e['status']}  {e['claimant']}"
+        yield f"    \"{e['evidence']}\""
     yield ""
     yield "Claimants' records on predictions of this kind (came true / expired / open):"
     for c in board["claimants"]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any
+
+import yaml
 
 from claimgraph.analysis.rows import actor_key, json_ready, matches_actor, to_date
 from claimgraph.model import PLOVER_TYPES, stable_id
@@ -204,15 +207,33 @@ def _question(row: dict[str, Any]) -> Question:
 
 # -- evidence ----------------------------------------------------------------------------------
 
-def matches_question(row: dict[str, Any], question: Question) -> bool:
-    """True when a statement row is about the question's actor, event type and recipient."""
-    if row.get("event_type") != question.event_type:
+def matches_question(row: dict[str, Any], question: Question, types: Iterable[str] | None = None) -> bool:
+    """True when a statement row is about the question's actor, event type and recipient.
+
+    A statement that names no recipient matches a question with one ("Belarus will not take
+    part in the invasion" answers "Will Belarus join the war against Ukraine?"); one naming
+    other recipients does not. `types` replaces the question's own type.
+    """
+    wanted = set(types) if types is not None else {question.event_type}
+    if row.get("event_type") not in wanted:
         return False
     if not matches_actor(row.get("actors") or [], question.actor):
         return False
-    if question.recipient and not matches_actor(row.get("recipients") or [], question.recipient):
+    recipients = row.get("recipients") or []
+    if question.recipient and recipients and not matches_actor(recipients, question.recipient):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _related_table() -> dict[str, tuple[str, ...]]:
+    text = resources.files("claimgraph.analysis").joinpath("related_types.yaml").read_text("utf-8")
+    return {k: tuple(v or ()) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
+def related_types(event_type: str) -> tuple[str, ...]:
+    """Event types whose statements bear on a question about `event_type`."""
+    return _related_table().get(event_type, ())
 
 
 def claimant_label(row: dict[str, Any]) -> str:
@@ -298,7 +319,8 @@ def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.dat
                    all_rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Return the question's evidence board from statement rows.
 
-    `rows` need only hold candidates (e.g. the store's rows for the actor and type); `all_rows`,
+    `rows` need only hold candidates (e.g. the store's rows for the actor, and the question's type
+    and its related types, which are listed apart as related signals); `all_rows`,
     when given, is the wider set claimants' past predictions are scored on (default: `rows`).
     """
     today = today or dt.date.today()
@@ -315,6 +337,8 @@ def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.dat
             entry["confirmed_by"] = (board_entry(confirmation) if confirmation else None)
         groups.setdefault(row.get("status") or "asserted", []).append(entry)
         claimants.add(claimant_label(row))
+    related = [board_entry(r) for r in rows
+               if matches_question(r, question, related_types(question.event_type))]
     record_rows = all_rows if all_rows is not None else rows
     records = claimant_records(record_rows, index, today)
     happened = [r for r in matched if r.get("status") == "asserted" and r.get("event_date")
@@ -332,6 +356,7 @@ def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.dat
         "counts": {g: len(v) for g, v in groups.items()},
         "reports": len({r["document_id"] for r in matched}),
         "groups": groups,
+        "related": related,
         "claimants": [{"claimant": c, **records.get(c, {"predictions": 0, "came-true": 0,
                                                        "expired": 0, "open": 0})}
                       for c in sorted(claimants)],

@@ -326,6 +326,11 @@ async function renderQuestion(id) {
         ${entries.map((e) => boardEntry(e, key)).join("") || '<p class="muted">None.</p>'}
       </section>`;
     }).join("") + `
+      <section class="board-group" data-status="related">
+        <h2>Related signals <span class="count">(${(b.related || []).length})</span></h2>
+        <p class="muted">Statements of related event types by the same actor; they do not decide the question.</p>
+        ${(b.related || []).map((e) => `<div class="related-entry">${badge(e.event_type, "open")}${badge(e.status)}</div>` + boardEntry(e, "related")).join("") || '<p class="muted">None.</p>'}
+      </section>
       <h2>Claimants' records on predictions of this kind</h2>
       <table id="claimant-records"><tr><th>claimant</th><th class="num">predictions</th>
         <th class="num">came true</th><th class="num">expired</th><th class="num">open</th></tr>
