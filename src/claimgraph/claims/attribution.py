@@ -8,6 +8,7 @@ TBS", "told Japanese journalists", "X quoted Y").  Spans are token ranges [start
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -138,6 +139,7 @@ class AttributionFinder:
     def find(self, doc: Doc) -> list[Found]:
         """Return every attribution in the Doc, nesting links (`outer`) included."""
         quotes = quote_spans(doc)
+        breaks = [t.i for t in doc if "\n" in t.text_with_ws]
         found: list[Found] = []
         taken: set[int] = set()
         for sent in doc.sents:
@@ -149,6 +151,7 @@ class AttributionFinder:
                     continue
                 f.content = self._extend_quotes(doc, f, quotes)
                 f.content.extend(self._continuation(doc, f, quotes))
+                f.content = _clip_paragraph(doc, f.content, f.cue[0], breaks)
                 if not f.content:
                     continue
                 taken.update(range(*f.cue))
@@ -479,6 +482,21 @@ class AttributionFinder:
         before = doc[a - 1].text if a > 0 else ""
         after = doc[b].text if b < len(doc) else ""
         return t.pos_ == "PROPN" and before in OPEN_QUOTES | STRAIGHT_QUOTES and after in CLOSE_QUOTES | STRAIGHT_QUOTES
+
+
+def _clip_paragraph(doc: Doc, parts: list[TokSpan], cue: int, breaks: list[int]) -> list[TokSpan]:
+    """Keep content inside the cue's paragraph, plus a quote continued in the next one only when
+    the cue's own paragraph has nothing after the cue (handled by the quote rules, not here)."""
+    k = bisect.bisect_left(breaks, cue)
+    lo = breaks[k - 1] + 1 if k > 0 else 0
+    hi = breaks[k] + 1 if k < len(breaks) else len(doc)
+    out = []
+    for a, b in parts:
+        a, b = max(a, lo), min(b, hi)
+        t = _trim(doc, (a, b)) if b > a else None
+        if t:
+            out.append(t)
+    return out
 
 
 def _same_paragraph(doc: Doc, span: TokSpan | None, cue: int) -> TokSpan | None:
