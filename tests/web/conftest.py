@@ -78,6 +78,12 @@ def live_server(store_path: Path, token: str | None = None) -> LiveServer:
 
 
 @pytest.fixture(scope="session")
+def serve_store():
+    """A factory: serve_store(path, token=None) -> LiveServer context manager."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
 def server(web_store_path) -> Iterator[LiveServer]:
     """The dashboard over the hand-made store, read-write with TOKEN."""
     with live_server(web_store_path, token=TOKEN) as srv:

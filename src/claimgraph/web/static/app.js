@@ -123,7 +123,10 @@ function highlightedText(text, statements) {
   let html = "";
   let cursor = 0;
   for (const sp of spans) {
-    if (sp.start < cursor || sp.end > text.length) continue;
+    // Sentence spans may take in the line breaks around them; mark only the words.
+    while (sp.start < sp.end && /\s/.test(text[sp.start])) sp.start++;
+    while (sp.end > sp.start && /\s/.test(text[sp.end - 1])) sp.end--;
+    if (sp.start < cursor || sp.end > text.length || sp.start === sp.end) continue;
     html += esc(text.slice(cursor, sp.start));
     const first = statements[sp.items[0]];
     html += `<mark class="stmt s-${esc(first.status)}" data-items="${sp.items.join(",")}">` +
@@ -175,10 +178,12 @@ async function renderDocument(id) {
   const body = statements.map((s, i) => [s, i]).filter(([s]) => s.sentence !== -1);
   view.innerHTML = `
     <h1 id="doc-title">${esc(doc.title || doc.id)}</h1>
-    <p class="muted">${esc(doc.published || "undated")} · ${esc(doc.site || "")}
-      ${doc.credited_source ? " · credited: " + esc(doc.credited_source) : ""}
-      ${doc.url ? ` · <a href="${esc(doc.url)}" target="_blank" rel="noopener">original</a>` : ""}
-      · ${statements.length} statement(s)</p>
+    <p class="muted" id="doc-meta">${[
+      esc(doc.published || "undated"),
+      doc.site ? esc(doc.site) : "",
+      doc.credited_source ? "credited: " + esc(doc.credited_source) : "",
+      doc.url ? `<a href="${esc(doc.url)}" target="_blank" rel="noopener">original</a>` : "",
+      `${statements.length} statement(s)`].filter(Boolean).join(" · ")}</p>
     <div class="layout">
       <div>
         ${headline.length ? `<h2>Headline</h2>` + headline.map(([s, i]) => statementCard(s, i)).join("") : ""}
