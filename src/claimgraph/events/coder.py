@@ -291,7 +291,9 @@ class EventCoder:
             elif self._future(tok):
                 if type_ in self._future_as:
                     spec = self._future_as[type_]
-                elif type_ in self._announced and self._self_announced(tok, actors, by_token):
+                elif (type_ in self._announced and not any(c.dep_ == "neg" for c in tok.children)
+                      and self._self_announced(tok, actors, by_token)):
+                    # a declared refusal to fight ("will not take part") is no threat
                     spec = self._announced[type_]
             if spec:
                 type_, cameo, mode = spec["type"], spec["cameo"], spec.get("mode")
