@@ -249,7 +249,7 @@ class AttributionFinder:
                         if o.dep_ == "pobj" and rel:
                             content.append(_span_of(rel[0]))
                             addressee = o
-        if not content:
+        if not content and cls != "relay":
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
