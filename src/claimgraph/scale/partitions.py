@@ -223,20 +223,15 @@ def load_partitions(store: Store, partitions: Iterable[str | Path],
             result.added += added.added
             result.replaced += added.replaced
             result.statements += added.statements
-        # Earlier copies of a repeated document count as written and then replaced, as when
-        # Store.add meets a document twice.
-        repeats, statements = _repeats(part)
-        result.replaced += repeats
-        result.statements += statements
+        # A repeated document counts as replaced, as when Store.add meets it twice.
+        result.replaced += _repeats(part)
     return result
 
 
-def _repeats(part: Path) -> tuple[int, int]:
-    """Return how many document rows a later copy supersedes, and their statements."""
-    rows = pq.read_table(part / "documents.parquet", columns=["id", SEQ, "n_statements"]).to_pylist()
-    last = {r["id"]: r[SEQ] for r in rows}
-    dropped = [r for r in rows if last[r["id"]] != r[SEQ]]
-    return len(dropped), sum(r["n_statements"] for r in dropped)
+def _repeats(part: Path) -> int:
+    """Return how many document rows of a partition a later copy supersedes."""
+    ids = pq.read_table(part / "documents.parquet", columns=["id"])["id"]
+    return len(ids) - len(ids.unique())
 
 
 def partition_records(path: str | Path) -> Iterator[Record]:
