@@ -1,6 +1,6 @@
 """Profile the pipeline in one process over the first N articles and show where time goes.
 
-    .venv/bin/python bench/profile.py [--limit 100] [--html profile.html]
+    .venv/bin/python bench/profile_pipeline.py [--limit 100] [--html profile.html]
 
 The spaCy parse is timed on its own first, so the report can say how much of the pipeline's time
 is the parse and how much is everything else (cleaning, headline parses, coding).
