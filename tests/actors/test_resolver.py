@@ -142,3 +142,9 @@ def test_former_title_makes_elite(find):
     ms = find("Former president Ivo Marinkovic criticised the government.")
     person = [m for m in ms if m.kind == "person"]
     assert person and person[0].sector == "ELI"
+
+
+def test_lower_case_phrases_listed_as_cased(find):
+    ms = find("Trade between the states of the region grew, and the United States noticed.")
+    usa = [m.text for m in ms if m.code == "USA"]
+    assert len(usa) == 1 and usa[0].endswith("United States")

@@ -99,7 +99,7 @@ class PhraseIndex:
         """
         if any(c.isupper() for t in doc[start:end] for c in t.text):
             return entries
-        word = _norm_token(doc[start].text) if end - start == 1 else None
+        word = normalize(doc[start:end].text)
         return [e for e in entries
                 if e.kind in GENERIC_KINDS
                 or (e.builtin and e.kind in PLACE_KINDS and word not in self.cased)]
