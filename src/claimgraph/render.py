@@ -51,30 +51,36 @@ def statement_row(st: dict[str, Any]) -> dict[str, str]:
 
 def table(rows: Sequence[dict[str, str]], columns: Sequence[str] = COLUMNS,
           width: int | None = None) -> str:
-    """Lay out rows as a fixed-width text table that fits the terminal; the last column wraps."""
+    """Lay out rows as a text table that fits the terminal; long cells wrap inside their column."""
     if not rows:
         return "(no statements)"
     width = width or shutil.get_terminal_size((160, 24)).columns
-    caps = {c: 28 for c in columns}
-    sizes = {c: min(caps[c], max(len(c), *(len(r.get(c, "")) for r in rows))) for c in columns}
     last = columns[-1]
-    # Narrow the widest fixed column until the evidence column gets a readable width.
-    while sum(sizes[c] + 2 for c in columns[:-1]) + 30 > width:
-        widest = max(columns[:-1], key=lambda c: sizes[c])
-        if sizes[widest] <= 8:
+    sizes = {c: min(_CAP, max(len(c), *(_longest_word(r.get(c, "")) for r in rows),
+                              *(len(r.get(c, "")) for r in rows)))
+             for c in columns[:-1]}
+    # Narrow the widest fixed column until the last (evidence) column gets a readable width.
+    while sum(sizes.values()) + 2 * len(sizes) + _MIN_LAST > width:
+        widest = max(sizes, key=lambda c: sizes[c])
+        if sizes[widest] <= _MIN_CELL:
             break
         sizes[widest] -= 1
-    fixed = sum(sizes[c] + 2 for c in columns[:-1])
-    sizes[last] = max(30, width - fixed)
+    sizes[last] = max(_MIN_LAST, width - sum(sizes.values()) - 2 * len(sizes))
     lines = ["  ".join(_cut(c.upper(), sizes[c]).ljust(sizes[c]) for c in columns).rstrip()]
     lines.append("  ".join("-" * sizes[c] for c in columns))
     for r in rows:
-        cells = {c: _cut(r.get(c, ""), sizes[c]) for c in columns[:-1]}
-        wrapped = _wrap(r.get(last, ""), sizes[last])
-        lines.append("  ".join(cells[c].ljust(sizes[c]) for c in columns[:-1]) + "  " + wrapped[0])
-        pad = " " * fixed
-        lines.extend(pad + w for w in wrapped[1:])
+        cells = {c: _wrap(r.get(c, ""), sizes[c]) for c in columns}
+        for i in range(max(len(v) for v in cells.values())):
+            parts = [(cells[c][i] if i < len(cells[c]) else "").ljust(sizes[c]) for c in columns]
+            lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
+
+
+_CAP, _MIN_CELL, _MIN_LAST = 26, 8, 36
+
+
+def _longest_word(s: str) -> int:
+    return max((len(w) for w in s.split()), default=0)
 
 
 def _cut(s: str, n: int) -> str:
@@ -84,6 +90,12 @@ def _cut(s: str, n: int) -> str:
 def _wrap(s: str, n: int) -> list[str]:
     out, line = [], ""
     for word in s.split():
+        while len(word) > n:  # a word longer than the column is cut across lines
+            if line:
+                out.append(line)
+                line = ""
+            out.append(word[:n])
+            word = word[n:]
         if line and len(line) + 1 + len(word) > n:
             out.append(line)
             line = word
