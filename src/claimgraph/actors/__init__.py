@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.actors import dictionary as dictionary_files
 from claimgraph.actors.compose import compose, parts_of
+from claimgraph.actors.context import locate
 from claimgraph.actors.coref import resolve
 from claimgraph.actors.dictionary import Dictionary
 from claimgraph.actors.matcher import PhraseIndex
@@ -56,4 +57,6 @@ class ActorResolver:
     def find(self, doc: Doc, published: dt.date | None) -> list[Mention]:
         """Return every actor mention in `doc`, sorted by position, coded as of `published`."""
         parts = parts_of(doc, self.index.scan(doc), published)
-        return resolve(doc, compose(doc, parts, published))
+        mentions = resolve(doc, compose(doc, parts, published))
+        locate(doc, mentions)
+        return mentions

@@ -125,7 +125,30 @@ def compose(doc: Doc, parts: list[Part], day: dt.date | None) -> list[Draft]:
         draft = _draft(doc, chain, stages, of_part)
         if draft is not None:
             drafts.append(draft)
+    _split_coordinated(doc, drafts)
     return drafts
+
+
+def _split_coordinated(doc: Doc, drafts: list[Draft]) -> None:
+    """"Hungarian and Romanian officials": cut the first conjunct's mention short of the second.
+
+    The first adjective's mention otherwise runs to the shared noun and hides the second one;
+    cut, it keeps its country and takes the shared noun's kind and sector.
+    """
+    for d, e in zip(drafts, drafts[1:]):
+        m, n = d.mention, e.mention
+        if not (m.start < n.start < m.end) or not any(
+                doc[k].dep_ == "cc" for k in range(m.start, n.start)):
+            continue
+        end = n.start
+        while end > m.start + 1 and doc[end - 1].dep_ in ("cc", "punct"):
+            end -= 1
+        m.end, m.end_char, m.text = end, _end_char(doc, end), doc[m.start:end].text
+        if n.end >= m.end and n.sector is not None:
+            m.sector = m.sector or n.sector
+            m.kind = n.kind if m.kind == "other" else m.kind
+        elif n.kind == "group" and m.kind == "other":
+            n.kind = "other"  # "Turkish and Greek sides": both are modifiers of a thing
 
 
 def _chain(doc: Doc, parts: list[Part], i: int) -> tuple[list[Part], list[int], int]:
@@ -202,7 +225,12 @@ def _draft(doc: Doc, chain: list[Part], stages: list[int], of_part: Part | None)
 
     if names:
         n = names[0]
-        if n.role is not None:
+        if (n.role is not None and n.role.sector == "ELI" and not n.role.dated and not former
+                and is_title and mod is not None and mod.role is not None and mod.role.code):
+            # "Serbian President X" names the office the text gives him, whatever the
+            # dictionary's dated roles say about that day
+            sector = head_sector or mod_sector or "GOV"
+        elif n.role is not None:
             code = n.role.code or code
             org = n.role.org or org
             cameo = n.role.cameo or (cameo if n.role.code is None else None)
@@ -214,6 +242,9 @@ def _draft(doc: Doc, chain: list[Part], stages: list[int], of_part: Part | None)
         if former and kind == "person":
             sector = "ELI"
     elif heads:
+        if mod is None and all(doc[k].pos_ not in ("NOUN", "PROPN") for h in heads
+                               for k in range(h.start, h.end)):
+            return None  # "military offensive", "to press": the word is no actor noun here
         sector = head_sector or mod_sector
         if sector is None and is_title and code is not None:
             sector = "GOV"
@@ -231,6 +262,8 @@ def _draft(doc: Doc, chain: list[Part], stages: list[int], of_part: Part | None)
     draft = Draft(Mention(start, end, doc[start].idx, _end_char(doc, end), doc[start:end].text,
                           code, sector, org, name, kind), needs=needs, head_sector=head_sector)
     draft.mention.cameo = cameo
+    draft.mention.stateless = (code is None and bool(names) and names[0].entry is not None
+                               and names[0].role is not None)
     if needs == "possessive":
         draft.possessor = start - 1
     return draft

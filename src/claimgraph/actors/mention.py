@@ -16,6 +16,8 @@ class Mention:
     by a country adjective, e.g. "Belarusian hospitals", or an unknown place).
     For pronouns and short-name mentions, code/sector/name come from the antecedent.
     `cameo` keeps the full CAMEO/PETRARCH code of entries imported from PETRARCH dictionaries.
+    `stateless` is True when the dictionary codes the actor without a country on purpose
+    (al-Qaeda, Islamic State): context must not give it one.
     """
 
     start: int
@@ -29,6 +31,7 @@ class Mention:
     name: str | None = None
     kind: str = "other"
     cameo: str | None = None
+    stateless: bool = False
 
     def ref(self) -> ActorRef:
         """Return the output-format actor reference."""

@@ -475,11 +475,19 @@ class EventCoder:
             if m is not None:
                 out.append(m)
                 for c in h.children:
-                    if c.dep_ in ("amod", "compound") and c.i in by_token:
-                        out += [by_token[x.i] for x in c.conjuncts if x.i in by_token]
+                    # "US and British forces": the first conjunct modifies the same noun
+                    if c.dep_ in ("amod", "compound", "nmod") and c.i in by_token:
+                        out += [by_token[x.i] for x in (c, *c.conjuncts) if x.i in by_token]
                 continue
+            if h.pos_ == "VERB":
+                # a mis-parsed subject ("The Red Cross operating in Iraq said"): its own subject
+                for c in h.children:
+                    if c.dep_ in _SUBJECTS and c.i not in skip:
+                        out += self._np_mentions(c, by_token, skip)
+                if out:
+                    continue
             out += self._np_search(h, by_token, skip, depth=0)
-        return out
+        return _dedupe(out)
 
     def _np_search(self, tok: Token, by_token: dict[int, Mention], skip: set[int],
                    depth: int) -> list[Mention]:
@@ -491,6 +499,8 @@ class EventCoder:
                 m = by_token.get(c.i)
                 if m is not None:
                     out.append(m)
+                    out += [by_token[x.i] for x in c.conjuncts
+                            if x.i in by_token and x.i not in skip]
                 elif depth < 3:
                     out += self._np_search(c, by_token, skip, depth + 1)
             elif c.dep_ == "prep" and c.lower_ in self._np_preps and depth < 2:
