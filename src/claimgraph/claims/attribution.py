@@ -135,6 +135,7 @@ class AttributionFinder:
 
     def __init__(self, cues: lexicon.CueLexicon | None = None) -> None:
         self.cues = cues or lexicon.cues()
+        self._prep_starts = frozenset(seq[0] for seq in self.cues.prepositional)
 
     def find(self, doc: Doc) -> list[Found]:
         """Return every attribution in the Doc, nesting links (`outer`) included."""
@@ -178,6 +179,8 @@ class AttributionFinder:
         return None
 
     def _prepositional(self, doc: Doc, t: Token) -> Found | None:
+        if t.lower_ not in self._prep_starts:
+            return None
         for seq in self.cues.prepositional:
             n = len(seq)
             if t.i + n > len(doc) or tuple(doc[t.i + k].lower_ for k in range(n)) != seq:

@@ -113,7 +113,8 @@ class ClaimLayer:
         self._continue_channels(doc, found, sources, own)
         self._paragraph_outlets(doc, found, own)
         chains = [self._chain(doc, k, found, sources, own) for k in range(len(found))]
-        attributions = [] if headline else [self._attribution(doc, f, s, c)
+        text = doc.text  # built once: Doc.text joins every token on each access
+        attributions = [] if headline else [self._attribution(doc, text, f, s, c)
                                             for f, s, c in zip(found, sources, chains)]
         return DocClaims(doc=doc, found=found, sources=sources, relays=chains,
                          attributions=attributions, published=published, headline=headline,
@@ -229,7 +230,7 @@ class ClaimLayer:
             cur = found[cur].outer
         return chain
 
-    def _attribution(self, doc: Doc, f: Found, s: _Source | None, via: list[Relay]) -> Attribution:
+    def _attribution(self, doc: Doc, text: str, f: Found, s: _Source | None, via: list[Relay]) -> Attribution:
         def chars(span: tuple[int, int] | None) -> tuple[int, int] | None:
             if span is None or span[1] <= span[0]:
                 return None
@@ -241,9 +242,9 @@ class ClaimLayer:
         cont = chars(content)
         return Attribution(
             source=src, cue=cue, content=cont,
-            source_text=doc.text[src[0]:src[1]] if src else None,
-            cue_text=doc.text[cue[0]:cue[1]] if cue else None,
-            content_text=doc.text[cont[0]:cont[1]] if cont else None,
+            source_text=text[src[0]:src[1]] if src else None,
+            cue_text=text[cue[0]:cue[1]] if cue else None,
+            content_text=text[cont[0]:cont[1]] if cont else None,
             source_code=s.code if s else None, source_sector=s.sector if s else None,
             kind=f.kind, via=via,
         )
