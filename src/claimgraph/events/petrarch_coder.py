@@ -130,15 +130,17 @@ class PetrarchCoder:
     """Event coder driven by a PETRARCH verb dictionary (and optional discard lists)."""
 
     def __init__(self, verbs: VerbDictionary, discards: petrarch_discards.Discards | None = None,
-                 require_dyad: bool = True) -> None:
+                 require_dyad: bool = True, plover_only: bool = True) -> None:
         self.verbs = verbs
         self.discards = discards or petrarch_discards.Discards()
         self.require_dyad = require_dyad
+        # claimgraph's output needs a PLOVER type; validation runs keep the dictionary's own codes
+        self.plover_only = plover_only
         self.lexicon = lexicon_mod.default()
 
     @classmethod
     def from_files(cls, verb_files: Iterable[Path], discard_files: Iterable[Path] = (),
-                   require_dyad: bool = True) -> "PetrarchCoder":
+                   require_dyad: bool = True, plover_only: bool = True) -> "PetrarchCoder":
         """Build a coder from PETRARCH verb dictionaries (merged in order) and discard lists."""
         files = [Path(p) for p in verb_files]
         merged = VerbDictionary()
@@ -151,7 +153,7 @@ class PetrarchCoder:
                 merged.forms.setdefault(word, []).extend(forms)
             for word, forms in d.lemmas.items():
                 merged.lemmas.setdefault(word, []).extend(forms)
-        return cls(merged, petrarch_discards.read(discard_files), require_dyad)
+        return cls(merged, petrarch_discards.read(discard_files), require_dyad, plover_only)
 
     def code(self, sent: Span, mentions: Sequence[Mention]) -> list[EventMatch]:
         """Return the events of one sentence, one per source-target pair."""
@@ -250,7 +252,9 @@ class PetrarchCoder:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(self._event(verb, s, c, a, b))
+            event = self._event(verb, s, c, a, b)
+            if event.type or not self.plover_only:
+                out.append(event)
         return out
 
     def _scope(self, verb: _Verb, s: _Sentence) -> tuple[int, int]:
@@ -428,17 +432,17 @@ class PetrarchCoder:
 
     def _event(self, verb: _Verb, s: _Sentence, code: str, a: Mention | None,
                b: Mention | None) -> EventMatch:
-        row = self.lexicon.cameo.get(code)
-        type_ = row.type if row and row.type else ""
+        row = next((r for r in (self.lexicon.cameo.get(code[:n]) for n in (len(code), 3, 2))
+                    if r is not None and r.type), None)
+        type_ = row.type if row else ""
         mode = row.mode if row else None
         root = int(code[:2]) if code[:2].isdigit() else 0
-        quad = row.quad_class if row else (lexicon_mod.quad_of_root(code) if 1 <= root <= 20 else 0)
+        quad = lexicon_mod.quad_of_root(code) if 1 <= root <= 20 else 0
         text = " ".join(t.text for t in s.sent.doc[verb.start:verb.end])
         return EventMatch(
-            trigger=verb.token.i, trigger_text=text, type=type_, cameo=code, quad_class=quad,
-            intensity=self.lexicon.intensity(type_, mode) if type_ else 0.0, mode=mode,
-            actors=[a] if a else [], recipients=[b] if b else [], confidence=0.5,
-            context=[f"petrarch:{verb.form.block.name}"])
+            trigger=verb.token.i, trigger_text=text, type=type_ or "", cameo=code,
+            quad_class=quad, intensity=self.lexicon.intensity(type_, mode) if type_ else 0.0,
+            mode=mode, actors=[a] if a else [], recipients=[b] if b else [], confidence=0.5)
 
 
 def _word_at(value: str, p: int, step: int, s: _Sentence, lo: int, hi: int) -> list[int]:
