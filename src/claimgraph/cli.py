@@ -151,3 +151,4 @@ from claimgraph.web import commands as _web_commands  # noqa: F401,E402
 from claimgraph.eval import commands as _eval_commands  # noqa: F401,E402
 from claimgraph.actors import commands as _actors_commands  # noqa: F401,E402
 from claimgraph.eval import claims_commands as _claims_commands  # noqa: F401,E402
+from claimgraph.events import petrarch_commands as _petrarch_commands  # noqa: F401,E402
