@@ -197,3 +197,43 @@ def test_statement_without_recipient_answers_question_with_one():
     board = q.evidence_board(_question(), rows_from_records([record]), today=AFTER)
     assert [e["evidence"] for e in board["groups"]["negated"]] == [
         "Belarus will not take part in the war."]
+
+
+def test_a_country_question_is_about_its_state_not_its_opposition():
+    import handmade
+
+    record = handmade.article("opp", "t", "2022-04-23", "x.example", [
+        ("The Belarusian opposition was fighting the Russian army.",
+         [handmade.S("ASSAULT", [("Belarusian opposition", "BLR", "OPP")], [], "fighting")]),
+        ("Belarusian troops shelled Ukraine.",
+         [handmade.S("ASSAULT", [("Belarusian troops", "BLR", "MIL")], [handmade.UKR], "shelled")]),
+    ])
+    rows = rows_from_records([record])
+    board = q.evidence_board(_question(), rows, today=AFTER)
+    assert [e["evidence"] for e in board["groups"]["asserted"]] == ["Belarusian troops shelled Ukraine."]
+    opposition = q.evidence_board(_question(actor="BLROPP", recipient=None), rows, today=AFTER)
+    assert opposition["counts"]["asserted"] == 1
+
+
+def test_a_joint_prediction_needs_every_actor_to_come_true():
+    import handmade
+
+    predicted = handmade.article("p", "t", "2022-05-22", "x.example", [
+        ("Belarus will join the war together with Russian troops.",
+         [handmade.S("ASSAULT", [handmade.BLR, handmade.RUS_MIL], [handmade.UKR], "join",
+                     status="future", when=("soon", "2022-05-22", "2022-05-30"))]),
+    ])
+    russia_alone = handmade.article("r", "t", "2022-05-25", "y.example", [
+        ("Russian troops shelled Ukraine.",
+         [handmade.S("ASSAULT", [handmade.RUS_MIL], [handmade.UKR], "shelled")]),
+    ])
+    both = handmade.article("b", "t", "2022-05-26", "z.example", [
+        ("Belarus and Russia attacked Ukraine.",
+         [handmade.S("ASSAULT", [handmade.BLR, handmade.RUS], [handmade.UKR], "attacked")]),
+    ])
+    rows = rows_from_records([predicted, russia_alone])
+    (prediction,) = [r for r in rows if r["status"] == "future"]
+    assert q.prediction_outcome(prediction, q.OutcomeIndex(rows), AFTER)[0] == "expired"
+    rows = rows_from_records([predicted, russia_alone, both])
+    outcome, confirmation = q.prediction_outcome(prediction, q.OutcomeIndex(rows), AFTER)
+    assert outcome == "came-true" and confirmation["document_id"] == "b"

@@ -217,7 +217,7 @@ def matches_question(row: dict[str, Any], question: Question, types: Iterable[st
     wanted = set(types) if types is not None else {question.event_type}
     if row.get("event_type") not in wanted:
         return False
-    if not matches_actor(row.get("actors") or [], question.actor):
+    if not _state_actor(row.get("actors") or [], question.actor):
         return False
     recipients = row.get("recipients") or []
     if question.recipient and recipients and not matches_actor(recipients, question.recipient):
@@ -225,15 +225,27 @@ def matches_question(row: dict[str, Any], question: Question, types: Iterable[st
     return True
 
 
+def _state_actor(actors: list[dict[str, Any]], spec: str) -> bool:
+    """Like matches_actor, but a bare country code stands for the country's state only."""
+    code = spec.strip().upper()
+    if len(code) == 3 and code.isalpha() and code != "IGO":
+        state = set(_rules()["state_sectors"])
+        return any((a.get("code") or "").upper() == code
+                   and (not a.get("sector") or str(a["sector"]).upper() in state) for a in actors)
+    return matches_actor(actors, spec)
+
+
 @functools.lru_cache(maxsize=1)
-def _related_table() -> dict[str, tuple[str, ...]]:
-    text = resources.files("claimgraph.analysis").joinpath("related_types.yaml").read_text("utf-8")
-    return {k: tuple(v or ()) for k, v in (yaml.safe_load(text) or {}).items()}
+def _rules() -> dict[str, Any]:
+    text = resources.files("claimgraph.analysis").joinpath("questions.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {"state_sectors": tuple(data.get("state_sectors") or ()),
+            "related_types": {k: tuple(v or ()) for k, v in (data.get("related_types") or {}).items()}}
 
 
 def related_types(event_type: str) -> tuple[str, ...]:
     """Event types whose statements bear on a question about `event_type`."""
-    return _related_table().get(event_type, ())
+    return _rules()["related_types"].get(event_type, ())
 
 
 def claimant_label(row: dict[str, Any]) -> str:
@@ -265,33 +277,50 @@ class OutcomeIndex:
             for a in {actor_key(x) for x in row.get("actors") or []}:
                 self._by_key[(row.get("event_type"), a)].append(row)
 
-    def confirming(self, prediction: dict[str, Any]) -> dict[str, Any] | None:
+    def confirming(self, prediction: dict[str, Any],
+                   accept: Any = None) -> dict[str, Any] | None:
         """The earliest asserted report of the predicted event made on or after the prediction
-        and dated by its deadline, or None."""
+        and dated by its deadline, or None.
+
+        The report must involve every actor of the prediction ("Belarus will join the war
+        together with Russian troops" is not borne out by Russia alone) and share a recipient
+        where the prediction names one; `accept(row)` may narrow it further.
+        """
         start = made_on(prediction)
         deadline = prediction_deadline(prediction)
+        actors = {actor_key(x) for x in prediction.get("actors") or []}
         recipients = {actor_key(x) for x in prediction.get("recipients") or []}
         best = None
-        for a in {actor_key(x) for x in prediction.get("actors") or []}:
+        seen: set[int] = set()
+        for a in actors:
             for row in self._by_key.get((prediction.get("event_type"), a), ()):
+                if id(row) in seen:
+                    continue
+                seen.add(id(row))
                 date = row["event_date"]
                 if start is not None and date < start:
                     continue
                 if deadline is not None and date > deadline:
                     continue
-                if recipients and not recipients & {actor_key(x) for x in row.get("recipients") or []}:
-                    continue
                 if row["document_id"] == prediction["document_id"]:
+                    continue
+                row_recipients = {actor_key(x) for x in row.get("recipients") or []}
+                participants = {actor_key(x) for x in row.get("actors") or []} | row_recipients
+                if not actors <= participants:
+                    continue
+                if recipients and not recipients & row_recipients:
+                    continue
+                if accept is not None and not accept(row):
                     continue
                 if best is None or date < best["event_date"]:
                     best = row
         return best
 
 
-def prediction_outcome(prediction: dict[str, Any], index: OutcomeIndex,
-                       today: dt.date) -> tuple[str, dict[str, Any] | None]:
+def prediction_outcome(prediction: dict[str, Any], index: OutcomeIndex, today: dt.date,
+                       accept: Any = None) -> tuple[str, dict[str, Any] | None]:
     """Return ("came-true" | "expired" | "open", the confirming report or None)."""
-    confirmation = index.confirming(prediction)
+    confirmation = index.confirming(prediction, accept)
     if confirmation is not None:
         return "came-true", confirmation
     deadline = prediction_deadline(prediction)
@@ -331,7 +360,9 @@ def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.dat
     for row in matched:
         entry = board_entry(row)
         if row.get("status") == "future":
-            outcome, confirmation = prediction_outcome(row, index, today)
+            # On a question's board, only a report that answers the question bears it out.
+            outcome, confirmation = prediction_outcome(
+                row, index, today, accept=lambda r: matches_question(r, question))
             entry["deadline"] = _iso(prediction_deadline(row))
             entry["outcome"] = outcome
             entry["confirmed_by"] = (board_entry(confirmation) if confirmation else None)
