@@ -35,6 +35,7 @@ _GAP_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _GAP_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_GAP = 3
+_NAMED_KINDS = frozenset({"person", "institution", "igo", "group"})
 
 
 @dataclass
@@ -262,8 +263,10 @@ def _draft(doc: Doc, chain: list[Part], stages: list[int], of_part: Part | None)
     draft = Draft(Mention(start, end, doc[start].idx, _end_char(doc, end), doc[start:end].text,
                           code, sector, org, name, kind), needs=needs, head_sector=head_sector)
     draft.mention.cameo = cameo
-    draft.mention.stateless = (code is None and bool(names) and names[0].entry is not None
-                               and names[0].role is not None)
+    # "al-Qaeda leaders" are as country-less as al-Qaeda
+    draft.mention.stateless = code is None and any(
+        p.entry is not None and p.role is not None and p.kind in _NAMED_KINDS
+        for p in names + ([mod] if mod is not None else []))
     if needs == "possessive":
         draft.possessor = start - 1
     return draft

@@ -113,6 +113,8 @@ def _from_possessor(doc: Doc, sents: _Sentences, d: Draft,
         owner = next((p for p in reversed(out)
                       if p.kind in ("country", "igo", "institution", "capital") and p.code
                       and here - sents.of(p.start) <= _LOOKBACK), None)
+    elif word == "their":
+        owner = _plural_owner(doc, sents, k, out)
     m = d.mention
     if owner is None or owner.code is None:
         return m
@@ -120,6 +122,18 @@ def _from_possessor(doc: Doc, sents: _Sentences, d: Draft,
     return replace(m, start=k, start_char=tok.idx, text=doc[k:m.end].text, code=owner.code,
                    org=owner.org if owner.code == "IGO" else m.org,
                    sector=m.sector or owner.sector)
+
+
+def _plural_owner(doc: Doc, sents: _Sentences, k: int, out: list[Mention]) -> Mention | None:
+    """"Bosnian Serbs said their forces ...": a subject of this sentence, else the last group."""
+    here = sents.of(k)
+    pool = [p for p in out if p.code and p.kind not in ("person", "pronoun")
+            and here - sents.of(p.start) <= 1 and p.end <= k]
+    same = [p for p in pool if sents.of(p.start) == here]
+    subjects = [p for p in same if _is_subject(doc, p)]
+    if subjects:
+        return subjects[-1]
+    return (same or pool)[-1] if (same or pool) else None
 
 
 def _antecedent(doc: Doc, sents: _Sentences, persons: list[tuple[Mention, str | None]],

@@ -78,6 +78,12 @@ class EventCoder:
         self._embedded: dict[str, dict[str, dict[str, str]]] = rules["embedded"]
         self._cues = {t: [(frozenset(c["words"]), c.get("mode"), c.get("cameo")) for c in cs]
                       for t, cs in rules["cues"].items()}
+        self._object_agent_preps = frozenset(rules["object_agent_preps"])
+        self._condition_marks = frozenset(rules["condition_marks"])
+        self._conditional_recipient = frozenset(rules["conditional_recipient_types"])
+        self._theme_kinds = frozenset(rules["theme_kinds"])
+        self._theme_types = frozenset(rules["theme_types"])
+        self._reason_preps = frozenset(rules["reason_preps"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -261,6 +267,8 @@ class EventCoder:
         tok = cand.token
         where_tokens: set[int] = set()
         where, place = self._where(tok, by_token, where_tokens)
+        if where is None and cand.noun is not None:
+            where, place = self._where(cand.noun, by_token, where_tokens)  # "a curfew in X"
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         else:
@@ -297,6 +305,8 @@ class EventCoder:
                     spec = self._announced[type_]
             if spec:
                 type_, cameo, mode = spec["type"], spec["cameo"], spec.get("mode")
+        if not recipients and type_ in self._conditional_recipient:
+            recipients = self._condition_subjects(cand, by_token, where_tokens, actors)
         cue = self._cue(type_, tok, actors)
         if cue is not None:
             mode = cue[0] or mode
@@ -323,6 +333,8 @@ class EventCoder:
                              cand: _Candidate) -> tuple[list[Mention], list[Mention]]:
         actors: list[Mention] = []
         recipients: list[Mention] = []
+        themes: list[Mention] = []
+        reasons: list[Mention] = []
         passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
         for c in tok.children:
             if c.dep_ in _SUBJECTS:
@@ -334,11 +346,23 @@ class EventCoder:
                     if g.dep_ == "pobj":
                         actors += self._np_mentions(g, by_token, skip)
             elif c.dep_ in ("dobj", "dative"):
-                recipients += self._np_mentions(c, by_token, skip)
-                recipients += self._prep_objects(c, by_token, skip)
+                found = self._np_mentions(c, by_token, skip)
+                if (c.dep_ == "dobj" and found and cand.entry.type in self._theme_types
+                        and all(m.kind in self._theme_kinds for m in found)):
+                    themes += found  # "sent troops", "provided intelligence": what, not to whom
+                else:
+                    recipients += found
+                preps = self._recipient_preps | self._type_preps.get(cand.entry.type, frozenset())
+                for obj in (c, *c.conjuncts):
+                    recipients += self._prep_objects(obj, by_token, skip, preps)
+                if c.dep_ == "dobj" and c.i not in by_token:
+                    # "rejected calls by Belarus's rulers", "accepted demands from the rebels"
+                    recipients += self._prep_objects(c, by_token, skip, self._object_agent_preps)
             elif c.dep_ == "prep":
                 if c.lower_ == "with" and self._coactor_marked(tok, c):
                     actors += self._pobj_mentions(c, by_token, skip)
+                elif c.lower_ in self._reason_preps:
+                    reasons += self._pobj_mentions(c, by_token, skip)
                 elif c.lower_ in self._recipient_preps or c.lower_ in self._type_preps.get(
                         cand.entry.type, ()):
                     recipients += self._pobj_mentions(c, by_token, skip)
@@ -346,6 +370,9 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ == "with":
                         actors += self._pobj_mentions(g, by_token, skip)
+        if not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+            # "blamed Israel for the bombing": with an object, the phrase is the reason
+            recipients += reasons
         if not actors and not passive:
             actors = self._inherited_subject(tok, by_token, skip)
         if not actors and not passive:
@@ -354,6 +381,8 @@ class EventCoder:
             recipients = self._complement_recipients(tok, by_token, skip, cand.noun)
         if cand.noun is not None and not recipients:
             recipients = self._prep_objects(cand.noun, by_token, skip)
+        if not recipients:
+            recipients = themes
         return _dedupe(actors), _dedupe(recipients)
 
     def _nominal_participants(self, tok: Token, by_token: dict[int, Mention],
@@ -388,6 +417,13 @@ class EventCoder:
             if head is cur:
                 return []
             if dep in ("xcomp", "conj", "advcl", "acomp"):
+                if dep == "advcl" and head.lemma_.lower() in self._saying:
+                    # "X has adopted a hostile position, he said, training fighters": the
+                    # participle continues the reported content, not the speaker's own acts
+                    content = next((c for c in head.children if c.dep_ == "ccomp"), None)
+                    if content is None:
+                        return []
+                    head = content
                 for c in head.children:
                     if c.dep_ in _SUBJECTS:
                         return self._np_mentions(c, by_token, skip)
@@ -398,7 +434,16 @@ class EventCoder:
             if dep in ("relcl", "acl") and head.pos_ in _NOMINAL | {"PRON"}:
                 if dep == "acl" and cur.tag_ == "VBN":
                     return []
-                return self._np_mentions(head, by_token, skip)
+                found = self._np_mentions(head, by_token, skip)
+                if (not found and dep == "acl" and head.dep_ == "dobj"
+                        and head.head.pos_ == "VERB"):
+                    # "issued a declaration demanding ...": the issuer demands
+                    cur = head.head
+                    for c in cur.children:
+                        if c.dep_ in _SUBJECTS:
+                            return self._np_mentions(c, by_token, skip)
+                    continue
+                return found
             return []
         return []
 
@@ -429,7 +474,9 @@ class EventCoder:
                         found = self._np_mentions(g, by_token, skip)
                         if found:
                             return found
-            if c.dep_ == "xcomp":
+            if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                # "to demand the resignation of X": a purpose clause names whom it is aimed at
                 found = []
                 for g in c.children:
                     if g.dep_ in ("dobj", "dative"):
@@ -441,18 +488,44 @@ class EventCoder:
                     return found
         return []
 
+    def _condition_subjects(self, cand: _Candidate, by_token: dict[int, Mention], skip: set[int],
+                            actors: list[Mention]) -> list[Mention]:
+        """The subject of the threat's condition ("... if the United States goes ahead")."""
+        heads = [cand.token] + [inner.token for inner in cand.embedded]
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in _COMPLEMENTS]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in
+                                                self._condition_marks for g in c.children):
+                    continue
+                for g in c.children:
+                    if g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                        found = [m for m in self._np_mentions(g, by_token, skip)
+                                 if all(m is not a for a in actors)]
+                        if found:
+                            return found
+        return []
+
     def _coactor_marked(self, verb: Token, prep: Token) -> bool:
         if any(c.lower_ in self._coactor for c in prep.children):
             return True
         left = prep.doc[prep.i - 1] if prep.i > 0 else None
         return left is not None and left.lower_ in self._coactor
 
-    def _prep_objects(self, noun: Token, by_token: dict[int, Mention],
-                      skip: set[int]) -> list[Mention]:
+    def _prep_objects(self, noun: Token, by_token: dict[int, Mention], skip: set[int],
+                      preps: frozenset[str] | None = None, depth: int = 0) -> list[Mention]:
+        """Mentions in a noun's recipient phrases, through "of" ("suspension of links with X")."""
+        preps = self._recipient_preps if preps is None else preps
         out: list[Mention] = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in self._recipient_preps:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ in preps:
                 out += self._pobj_mentions(c, by_token, skip)
+            elif c.lower_ == "of" and depth < 2:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i not in by_token:
+                        out += self._prep_objects(g, by_token, skip, preps, depth + 1)
         return out
 
     def _pobj_mentions(self, prep: Token, by_token: dict[int, Mention],
@@ -460,7 +533,12 @@ class EventCoder:
         out: list[Mention] = []
         for g in prep.children:
             if g.dep_ == "pobj":
-                out += self._np_mentions(g, by_token, skip)
+                found = self._np_mentions(g, by_token, skip)
+                if not found and g.pos_ == "NOUN":
+                    # "reservists for a war against Iraq", "reneged on his commitment to the
+                    # people": the recipient of the noun the phrase is about
+                    found = self._prep_objects(g, by_token, skip)
+                out += found
         return out
 
     def _np_mentions(self, head: Token, by_token: dict[int, Mention],
@@ -491,7 +569,12 @@ class EventCoder:
 
     def _np_search(self, tok: Token, by_token: dict[int, Mention], skip: set[int],
                    depth: int) -> list[Mention]:
+        """Mentions among a noun's modifiers; its "in/of/from" phrases only if those name nobody.
+
+        "Russian troops in Ukraine" are Russian: the place of the phrase is no participant.
+        """
         out: list[Mention] = []
+        phrases: list[Token] = []
         for c in tok.children:
             if c.i in skip:
                 continue
@@ -504,11 +587,14 @@ class EventCoder:
                 elif depth < 3:
                     out += self._np_search(c, by_token, skip, depth + 1)
             elif c.dep_ == "prep" and c.lower_ in self._np_preps and depth < 2:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i not in skip:
-                        m = by_token.get(g.i)
-                        out += [m] if m is not None else self._np_search(g, by_token, skip,
-                                                                          depth + 1)
+                phrases.append(c)
+        if out:
+            return out
+        for c in phrases:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in skip:
+                    m = by_token.get(g.i)
+                    out += [m] if m is not None else self._np_search(g, by_token, skip, depth + 1)
         return out
 
     def _named_subject(self, tok: Token) -> bool:
@@ -518,7 +604,12 @@ class EventCoder:
 
     def _where(self, tok: Token, by_token: dict[int, Mention],
                used: set[int]) -> tuple[Where | None, Mention | None]:
-        """The event's place from a locative phrase, and the country mention naming it."""
+        """The event's place from a locative phrase, and the country mention naming it.
+
+        "in the town of Cizre in southeastern Turkey": the first place is the event's, a later
+        locative phrase may still give its country.
+        """
+        first: tuple[Where, Mention | None] | None = None
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in self._location_preps:
                 continue
@@ -537,9 +628,13 @@ class EventCoder:
                     country = next((m.code for m in mentions if m.code), None)
                 span = list(g.subtree)
                 used.update(t.i for t in span)
+                if first is not None:
+                    if first[0].country is None and place is not None:
+                        first = (Where(text=first[0].text, country=country), place)
+                    continue
                 text = tok.doc[span[0].i:span[-1].i + 1].text
-                return Where(text=text, country=country), place
-        return None, None
+                first = (Where(text=text, country=country), place)
+        return first if first is not None else (None, None)
 
     def _self_announced(self, tok: Token, actors: list[Mention],
                         by_token: dict[int, Mention]) -> bool:
