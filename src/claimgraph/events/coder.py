@@ -140,7 +140,9 @@ class EventCoder:
     def _verb(self, tok: Token) -> _Candidate | None:
         lex = self.lex
         lemma = tok.lemma_.lower()
-        children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS]
+        # "made the area available to X": the parser hangs the adjective as a clause
+        children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS
+                    or (c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ")]
         for c in children:
             dep = lex.light_phrases.get((lemma, c.lemma_.lower()))
             if dep is not None:
@@ -266,9 +268,10 @@ class EventCoder:
     def _match(self, cand: _Candidate, by_token: dict[int, Mention]) -> EventMatch | None:
         tok = cand.token
         where_tokens: set[int] = set()
-        where, place = self._where(tok, by_token, where_tokens)
+        not_places = self._type_preps.get(cand.entry.type, frozenset())
+        where, place = self._where(tok, by_token, where_tokens, not_places)
         if where is None and cand.noun is not None:
-            where, place = self._where(cand.noun, by_token, where_tokens)  # "a curfew in X"
+            where, place = self._where(cand.noun, by_token, where_tokens, not_places)
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         else:
@@ -335,6 +338,7 @@ class EventCoder:
         recipients: list[Mention] = []
         themes: list[Mention] = []
         reasons: list[Mention] = []
+        object_recipient = False
         passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in tok.children)
         for c in tok.children:
             if c.dep_ in _SUBJECTS:
@@ -352,6 +356,7 @@ class EventCoder:
                     themes += found  # "sent troops", "provided intelligence": what, not to whom
                 else:
                     recipients += found
+                    object_recipient = object_recipient or bool(found)
                 preps = self._recipient_preps | self._type_preps.get(cand.entry.type, frozenset())
                 for obj in (c, *c.conjuncts):
                     recipients += self._prep_objects(obj, by_token, skip, preps)
@@ -370,13 +375,16 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ == "with":
                         actors += self._pobj_mentions(g, by_token, skip)
-        if not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        if not object_recipient:
             # "blamed Israel for the bombing": with an object, the phrase is the reason
             recipients += reasons
         if not actors and not passive:
             actors = self._inherited_subject(tok, by_token, skip)
         if not actors and not passive:
             actors = self._speaker(tok, by_token, skip)
+        for w in cand.words[1:]:
+            if w.pos_ == "ADJ" and w.head.i == tok.i:
+                recipients += self._prep_objects(w, by_token, skip)  # "available to X"
         if not recipients:
             recipients = self._complement_recipients(tok, by_token, skip, cand.noun)
         if cand.noun is not None and not recipients:
@@ -602,8 +610,8 @@ class EventCoder:
 
     # -- place, mode, tense ----------------------------------------------------------------
 
-    def _where(self, tok: Token, by_token: dict[int, Mention],
-               used: set[int]) -> tuple[Where | None, Mention | None]:
+    def _where(self, tok: Token, by_token: dict[int, Mention], used: set[int],
+               not_places: frozenset[str] = frozenset()) -> tuple[Where | None, Mention | None]:
         """The event's place from a locative phrase, and the country mention naming it.
 
         "in the town of Cizre in southeastern Turkey": the first place is the event's, a later
@@ -611,8 +619,8 @@ class EventCoder:
         """
         first: tuple[Where, Mention | None] | None = None
         for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in self._location_preps:
-                continue
+            if c.dep_ != "prep" or c.lower_ not in self._location_preps or c.lower_ in not_places:
+                continue  # "withdrew from Lebanon": the place left is the recipient
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
