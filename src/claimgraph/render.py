@@ -61,8 +61,8 @@ def table(rows: Sequence[dict[str, str]], columns: Sequence[str] = COLUMNS,
              for c in columns[:-1]}
     # Narrow the widest fixed column until the last (evidence) column gets a readable width.
     while sum(sizes.values()) + 2 * len(sizes) + _MIN_LAST > width:
-        widest = max(sizes, key=lambda c: sizes[c])
-        if sizes[widest] <= _MIN_CELL:
+        widest = max(sizes, key=lambda c: sizes[c] - max(_MIN_CELL, len(c)))
+        if sizes[widest] <= max(_MIN_CELL, len(widest)):
             break
         sizes[widest] -= 1
     sizes[last] = max(_MIN_LAST, width - sum(sizes.values()) - 2 * len(sizes))
