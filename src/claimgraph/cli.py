@@ -86,18 +86,8 @@ def extract(paths: tuple[str, ...], output: str, fmt: str, workers: int) -> None
 def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: str | None,
            partitions: str | None) -> None:
     """Extract statements from PATHS and store them (re-ingesting a document replaces it)."""
+    from claimgraph.store import ingest as store_ingest
     from claimgraph.store import open_store
-
-    failed = False
-
-    def records():
-        nonlocal failed
-        for result in _records(paths, workers):
-            if isinstance(result, InputError):
-                _report(result)
-                failed = True
-            else:
-                yield result
 
     try:
         with open_store(db) as store:
@@ -105,14 +95,13 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: s
                 from claimgraph.scale.dask import ingest_dask
 
                 result = ingest_dask(paths, dask_address, store, partitions, on_error=_report)
-                failed = failed or bool(getattr(result, "errors", 0))
             else:
-                result = store.add(records())
+                result = store_ingest(_records(paths, workers), store, on_error=_report)
     except InputError as exc:
         _report(exc)
         sys.exit(1)
     click.echo(f"claimgraph: {result}", err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if result.rejected else 0)
 
 
 @main.command()
