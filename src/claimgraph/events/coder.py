@@ -78,6 +78,8 @@ class EventCoder:
         self._embedded: dict[str, dict[str, dict[str, str]]] = rules["embedded"]
         self._cues = {t: [(frozenset(c["words"]), c.get("mode"), c.get("cameo")) for c in cs]
                       for t, cs in rules["cues"].items()}
+        self._verb_keys = (set(lexicon.verbs) | set(lexicon.light)
+                           | {v for v, _ in lexicon.phrases} | {v for v, _ in lexicon.light_phrases})
         self._object_agent_preps = frozenset(rules["object_agent_preps"])
         self._condition_marks = frozenset(rules["condition_marks"])
         self._conditional_recipient = frozenset(rules["conditional_recipient_types"])
@@ -137,9 +139,25 @@ class EventCoder:
         self._demands(sent, found)
         return found
 
+    def _verb_lemma(self, tok: Token) -> str:
+        """The token's lemma, or a regular-inflection guess the lexicon knows ("staged" is
+        lemmatised "stag" by the small model)."""
+        lemma = tok.lemma_.lower()
+        if lemma in self._verb_keys:
+            return lemma
+        word = tok.lower_
+        guesses: tuple[str, ...] = ()
+        if word.endswith("ed"):
+            guesses = (word[:-1], word[:-2], word[:-3])
+        elif word.endswith("ing"):
+            guesses = (word[:-3] + "e", word[:-3], word[:-4])
+        elif word.endswith("s"):
+            guesses = (word[:-1], word[:-2])
+        return next((g for g in guesses if g in self._verb_keys), lemma)
+
     def _verb(self, tok: Token) -> _Candidate | None:
         lex = self.lex
-        lemma = tok.lemma_.lower()
+        lemma = self._verb_lemma(tok)
         # "made the area available to X": the parser hangs the adjective as a clause
         children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS
                     or (c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ")]
