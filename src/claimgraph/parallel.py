@@ -36,6 +36,9 @@ THREAD_ENV = {
 }
 
 DEFAULT_CHUNK = 16
+#: a chunk is also cut once its texts reach this many characters: spaCy's working memory grows
+#: with the tokens parsed together, and transcripts of 30,000 words are real input
+DEFAULT_CHUNK_CHARS = 200_000
 _POLL_SECONDS = 0.2
 _JOIN_SECONDS = 10.0
 
@@ -92,22 +95,25 @@ def run_parallel(
     factory: Factory | None = None,
     start_method: str | None = None,
     max_in_flight: int | None = None,
+    max_chunk_chars: int = DEFAULT_CHUNK_CHARS,
     stats: ParallelStats | None = None,
 ) -> Iterator[Any]:
     """Run the pipeline over `items` in `workers` processes; yield results in input order.
 
-    `batch_size` items travel to a worker at a time. `factory` builds one pipeline per worker
+    Items go to a worker in chunks of `batch_size` items, cut earlier once they hold
+    `max_chunk_chars` characters of text. `factory` builds one pipeline per worker
     (default: `Pipeline()`); it must be picklable (a module-level callable or a
     `functools.partial` of one). `workers <= 1` runs in this process. InputErrors among the
     items are yielded in their place. Raises WorkerError if a worker fails or dies.
     """
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+    if batch_size < 1 or max_chunk_chars < 1:
+        raise ValueError("batch_size and max_chunk_chars must be at least 1")
     factory = factory or default_factory
     stats = stats if stats is not None else ParallelStats()
     stats.workers = max(1, workers)
+    chunks = _chunks(items, batch_size, max_chunk_chars)
     if workers <= 1:
-        return _run_inline(items, factory, stats)
+        return _run_inline(chunks, factory, stats)
     # A window of several chunks per worker keeps both busy when one chunk holds a very long
     # article (transcripts run to 30,000 words); raw items are small, so the window is cheap.
     limit = max_in_flight if max_in_flight is not None else 4 * workers
@@ -115,16 +121,19 @@ def run_parallel(
         raise ValueError("max_in_flight must be at least 1")
     method = start_method or default_start_method()
     stats.start_method = method
-    return _run_pool(items, workers, batch_size, factory, method, limit, stats)
+    return _run_pool(chunks, workers, factory, method, limit, stats)
 
 
-def _run_inline(items: Iterable[Any], factory: Factory, stats: ParallelStats) -> Iterator[Any]:
+def _run_inline(chunks: Iterator[list[Any]], factory: Factory, stats: ParallelStats) -> Iterator[Any]:
     t0 = time.perf_counter()
     runner = factory()
     stats.startup_seconds.append(time.perf_counter() - t0)
-    for result in runner.run(items):
-        stats.items += 1
-        yield result
+    # Chunk by chunk, like a worker, so the same memory bound holds in-process.
+    for chunk in chunks:
+        stats.chunks += 1
+        for result in runner.run(chunk):
+            stats.items += 1
+            yield result
 
 
 @dataclass
@@ -193,13 +202,15 @@ def _thread_env() -> Iterator[None]:
                 os.environ[k] = v
 
 
-def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+def _chunks(items: Iterable[Any], n: int, max_chars: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
+    chars = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= n:
+        chars += len(getattr(item, "text", None) or "") + len(getattr(item, "html", None) or "")
+        if len(chunk) >= n or chars >= max_chars:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 
@@ -219,7 +230,7 @@ def _origins(chunk: list[Any]) -> str:
     return names[0] if len(names) == 1 else f"{names[0]} .. {names[-1]}"
 
 
-def _run_pool(items: Iterable[Any], workers: int, chunk_size: int, factory: Factory,
+def _run_pool(source: Iterator[list[Any]], workers: int, factory: Factory,
               method: str, limit: int, stats: ParallelStats) -> Iterator[Any]:
     ctx = mp.get_context(method)
     payload = pickle.dumps(factory)
@@ -232,7 +243,6 @@ def _run_pool(items: Iterable[Any], workers: int, chunk_size: int, factory: Fact
         with _thread_env():
             for p in procs:
                 p.start()
-        source = _chunks(items, chunk_size)
         sent: dict[int, list[Any]] = {}   # chunk id -> the chunk as read (errors included)
         done: dict[int, list[Any]] = {}   # chunk id -> worker results, waiting for their turn
         next_send = next_yield = 0

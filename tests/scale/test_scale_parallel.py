@@ -84,6 +84,19 @@ def test_input_is_streamed_and_buffers_stay_bounded():
     assert not _children()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_long_texts_travel_in_smaller_chunks(workers):
+    items = [RawItem(origin=f"t:{i}", text=("word " * 3000) if i % 4 == 0 else "short text")
+             for i in range(40)]
+    stats = ParallelStats()
+    out = list(run_parallel(items, workers=workers, batch_size=16, max_chunk_chars=20_000,
+                            factory=fake_factory, stats=stats))
+    assert [r.document.source_path for r in out] == [f"t:{i}" for i in range(40)]
+    # A chunk closes when a second 15,000-character text joins it: items 0-4, 5-12, 13-20,
+    # 21-28, 29-36 and 37-39, where 16-item chunks would give 3.
+    assert stats.chunks == 6
+
+
 def test_only_errors_in_a_chunk_never_reach_a_worker():
     items = [InputError(f"x:{i}", "unreadable") for i in range(9)]
     out = list(run_parallel(items, workers=2, batch_size=3, factory=fake_factory))
@@ -136,3 +149,5 @@ def test_bad_arguments_are_rejected():
         run_parallel([], workers=2, batch_size=0)
     with pytest.raises(ValueError):
         run_parallel([], workers=2, max_in_flight=0)
+    with pytest.raises(ValueError):
+        run_parallel([], workers=2, max_chunk_chars=0)
