@@ -111,3 +111,14 @@ def test_later_locative_gives_the_country_of_the_place(events):
 def test_generic_actor_in_a_country(events):
     ev = _one(events("Rebels in Chad attacked a convoy of aid workers."), "ASSAULT")
     assert _codes(ev.actors) == ["TCD"]
+
+
+def test_inflection_guess_when_the_lemmatiser_errs(events):
+    # the small model lemmatises "staged" as "stag"
+    ev = _one(events("Kenyan students staged demonstrations in Nairobi."), "PROTEST")
+    assert _codes(ev.actors) == ["KEN"]
+
+
+def test_lifting_a_curfew_is_a_concession(events):
+    ev = _one(events("The Peruvian government lifted the curfew in Lima."), "CONCEDE")
+    assert _codes(ev.actors) == ["PER"]
