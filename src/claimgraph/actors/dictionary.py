@@ -297,7 +297,7 @@ def read_file(path: Path, builtin: bool = False) -> Dictionary:
 def builtin() -> Dictionary:
     """Return the dictionary shipped with the package."""
     d = Dictionary(read_countries(DATA_DIR / "countries.tsv"))
-    for name in ("igos.tsv", "institutions.tsv", "people.tsv", "agents.tsv"):
+    for name in ("igos.tsv", "institutions.tsv", "people.tsv", "people-historical.tsv", "agents.tsv"):
         d.entries.extend(read_actors(DATA_DIR / name))
     d.cased = read_words(DATA_DIR / "cased.txt")
     return d
