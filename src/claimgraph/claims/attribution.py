@@ -24,7 +24,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "ask", "warn", "urge",
                     "telephone", "text", "email", "instruct", "order", "thank", "caution"}
 _FIRST_SECOND = {"i", "we", "you"}
 _ANSWERS = {"yes", "no", "so"}
-_CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over", "at"}
+_CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over"}
 
 TokSpan = tuple[int, int]
 
@@ -191,6 +191,8 @@ class AttributionFinder:
                 objs = [c for c in doc[t.i].children if c.dep_ == "pobj"]
             if not objs:
                 return None
+            if seq == ("per",) and not self._sourcelike(objs[0]):
+                return None  # "per speech", "per cent": a rate, not a source
             source = _span_of(objs[0])
             marker = (min(t.i, source[0]), max(t.i + n, source[1]))
             head = doc[t.i].head
@@ -225,10 +227,12 @@ class AttributionFinder:
         cue_end = v.i + 1
         content: list[TokSpan] = []
         addressee: Token | None = None
+        allows = self.cues.allows
         for c in children:
-            if c.dep_ in ("ccomp", "csubj") and c.i != v.i:
+            if c.dep_ in ("ccomp", "csubj") and c.i != v.i and allows(lemma, "ccomp"):
                 content.append(_span_of(c))
-            elif c.dep_ == "xcomp" and (cls in ("belief", "speech") or lemma in ("seek", "want")):
+            elif c.dep_ == "xcomp" and (cls in ("belief", "speech") or lemma in ("seek", "want")) \
+                    and allows(lemma, "xcomp"):
                 content.append(_span_of(c))
         dobjs = [c for c in children if c.dep_ in ("dobj", "dative")]
         for d in dobjs:
@@ -236,7 +240,8 @@ class AttributionFinder:
                                                or d.lemma_.lower() in self.cues.media
                                                or d.lemma_.lower() in self.cues.anonymous):
                 addressee = d
-            elif not content and cls != "relay" and (cls != "belief" or lemma in self.cues.object_beliefs) and not (cls == "relay" and lemma in ("carry", "run", "air")):
+            elif not content and cls != "relay" and (cls != "belief" or lemma in self.cues.object_beliefs) \
+                    and allows(lemma, "dobj"):
                 content.append(_span_of(d))
         for c in children:
             if not content and c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _ANSWERS and c.i > v.i:
@@ -252,7 +257,7 @@ class AttributionFinder:
                         if o.dep_ == "pobj" and rel:
                             content.append(_span_of(rel[0]))
                             addressee = o
-        if not content and cls != "relay":
+        if not content and cls != "relay" and allows(lemma, "prep"):
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
@@ -263,7 +268,8 @@ class AttributionFinder:
                         break
         kind = "indirect"
         if not content:
-            content = self._inverted(doc, sent, v, quotes)
+            adjacent = cls not in ("belief", "stance") and allows(lemma, "quote")
+            content = self._inverted(doc, sent, v, quotes, adjacent_quotes=adjacent)
             kind = "direct" if content else kind
         if not content:
             content = self._after_colon(doc, sent, v.i, quotes)
@@ -380,7 +386,8 @@ class AttributionFinder:
             return None
         return None
 
-    def _inverted(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan]) -> list[TokSpan]:
+    def _inverted(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan],
+                  adjacent_quotes: bool = True) -> list[TokSpan]:
         """Content of '..., he said' and 'as X reported' constructions, and adjacent quotes."""
         # "as X said": the claim is the clause the as-phrase modifies.
         cur = v
@@ -397,6 +404,13 @@ class AttributionFinder:
         subordinate = any(c.dep_ == "mark" for c in v.children)
         if v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i < v.i and own_subject and not subordinate:
             return _minus(_span_of(v.head), [_span_of(v)])
+        if v.dep_ == "parataxis" and v.head.i > v.i and own_subject and not subordinate \
+                and _between_commas(doc, v):
+            # "Many days, former employees said, she would stay ...": a reporting clause set off
+            # by commas inside the clause it reports.
+            return _minus(_span_of(v.head), [_span_of(v)])
+        if not adjacent_quotes:
+            return []
         for qa, qb in quotes:
             if qb <= sent.start or qa >= sent.end:
                 continue
@@ -475,6 +489,12 @@ class AttributionFinder:
             f.relays.append(RelaySpan(f.source, v.text))
             f.source = obj_span
 
+    def _sourcelike(self, t: Token) -> bool:
+        """Whether a noun phrase can speak: a name, an outlet or an anonymous source noun."""
+        low = t.lemma_.lower()
+        return t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+            low in self.cues.anonymous or low in self.cues.media or low in self.cues.study_nouns
+
     def _is_media(self, doc: Doc, t: Token) -> bool:
         """Whether a noun phrase names an outlet or journalists (not a party to the events)."""
         words = {c.lemma_.lower() for c in t.subtree if c.i <= t.i} | {t.lemma_.lower()}
@@ -485,6 +505,15 @@ class AttributionFinder:
         before = doc[a - 1].text if a > 0 else ""
         after = doc[b].text if b < len(doc) else ""
         return t.pos_ == "PROPN" and before in OPEN_QUOTES | STRAIGHT_QUOTES and after in CLOSE_QUOTES | STRAIGHT_QUOTES
+
+
+def _between_commas(doc: Doc, v: Token) -> bool:
+    """Whether the clause headed by v is set off by commas (or dashes) on both sides."""
+    a, b = v.left_edge.i, v.right_edge.i + 1
+    marks = {",", "—", "–", "-"}
+    opened = doc[a].text in marks or (a > 0 and doc[a - 1].text in marks)
+    closed = doc[b - 1].text in marks or (b < len(doc) and doc[b].text in marks)
+    return opened and closed
 
 
 def _clip_paragraph(doc: Doc, parts: list[TokSpan], cue: int, breaks: list[int]) -> list[TokSpan]:

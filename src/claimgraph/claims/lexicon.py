@@ -40,6 +40,12 @@ class CueLexicon:
     anonymous: frozenset[str]
     media: frozenset[str]
     channels: frozenset[str]
+    restricted: dict[str, frozenset[str]]
+    study_nouns: frozenset[str]
+
+    def allows(self, lemma: str, construction: str) -> bool:
+        """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
+        return construction not in self.restricted.get(lemma, ())
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -49,7 +55,8 @@ class CueLexicon:
 
     def verb_class(self, lemma: str) -> str | None:
         """Return the class of a cue verb lemma ('speech', 'belief', ...) or None."""
-        for name in ("speech", "report", "belief", "stance", "relay", "direct_only", "appearance"):
+        # direct_only first: those verbs are listed elsewhere too, and the restriction must win.
+        for name in ("direct_only", "speech", "report", "belief", "stance", "relay", "appearance"):
             if lemma in getattr(self, name):
                 return name
         return None
@@ -87,6 +94,8 @@ def cues() -> CueLexicon:
         nouns=_words(d["nouns"]),
         prepositional=tuple(tuple(w.lower() for w in p) for p in d["prepositional"]),
         anonymous=_words(d["anonymous"]), media=_words(d["media"]), channels=_words(d["channels"]),
+        restricted={str(k).lower(): _words(v) for k, v in (d.get("restricted") or {}).items()},
+        study_nouns=_words(d.get("study_nouns")),
     )
 
 
