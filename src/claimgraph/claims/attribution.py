@@ -24,6 +24,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "ask", "warn", "urge",
                     "telephone", "text", "email", "instruct", "order", "thank", "caution"}
 _FIRST_SECOND = {"i", "we", "you"}
 _ANSWERS = {"yes", "no", "so"}
+_NOUN_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 _CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over"}
 
 TokSpan = tuple[int, int]
@@ -144,6 +145,10 @@ class AttributionFinder:
         found: list[Found] = []
         taken: set[int] = set()
         for sent in doc.sents:
+            label = self._label(doc, sent, breaks)
+            if label is not None:
+                taken.update(range(*label.cue))
+                found.append(label)
             for t in sent:
                 if t.i in taken:
                     continue
@@ -159,6 +164,7 @@ class AttributionFinder:
                 found.append(f)
         _cover_quotes(found, quotes)
         _link_nesting(found)
+        _split_participles(doc, found)
         for f in found:
             f.in_quote = any(qa < f.cue[0] and f.cue[1] < qb - 1 for qa, qb in quotes)
         return found
@@ -174,11 +180,13 @@ class AttributionFinder:
             return self._verbal(doc, sent, t, quotes)
         if t.pos_ == "ADJ" and lemma in self.cues.adjectives and t.dep_ in ("acomp", "ROOT"):
             return self._adjectival(doc, sent, t, quotes)
-        if t.pos_ == "NOUN" and lemma in self.cues.nouns:
+        if t.pos_ == "NOUN" and (lemma in self.cues.nouns or lemma in self.cues.possessed_nouns):
             return self._nominal(doc, t)
         return None
 
     def _prepositional(self, doc: Doc, t: Token) -> Found | None:
+        if t.lower_ == "in" and t.dep_ == "prep":
+            return self._study(doc, t)
         if t.lower_ not in self._prep_starts:
             return None
         for seq in self.cues.prepositional:
@@ -211,6 +219,41 @@ class AttributionFinder:
             return f
         return None
 
+    def _study(self, doc: Doc, t: Token) -> Found | None:
+        """'In a poll by X, 40 percent said ...': the study is the source of the clause it opens."""
+        objs = [c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in self.cues.study_nouns]
+        head = t.head
+        if not objs or head.pos_ not in ("VERB", "AUX") or head.i < t.i:
+            return None
+        source = _span_of(objs[0])
+        marker = (t.i, source[1])
+        content = _clean_parts(doc, _minus(_span_of(head), [marker]))
+        if not content:
+            return None
+        return Found(cue=(t.i, t.i + 1), source=source, content=content, kind="according", cls="report")
+
+    def _label(self, doc: Doc, sent: Span, breaks: list[int]) -> Found | None:
+        """'Elizabeth Warren: Trump is a failure.' and transcript turns ('Q: ...'): a short
+        name before a colon at the start of a line is the source of what follows on the line."""
+        start = sent.start
+        if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            return None
+        for k in range(start, min(start + 6, sent.end)):
+            if doc[k].text == ":":
+                break
+        else:
+            return None
+        name = doc[start:k]
+        if not len(name) or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in name):
+            return None
+        if not any(t.pos_ == "PROPN" or t.lemma_.lower() in self.cues.anonymous for t in name):
+            return None
+        end = next((b + 1 for b in breaks if b >= k), len(doc))
+        content = _clean_parts(doc, [(k + 1, end)])
+        if not content or sum(b - a for a, b in content) < 2:
+            return None
+        return Found(cue=(k, k + 1), source=(start, k), content=content, kind="direct", cls="speech")
+
     def _verbal(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan]) -> Found | None:
         lemma = v.lemma_.lower()
         cls = self.cues.verb_class(lemma) or "speech"
@@ -218,7 +261,8 @@ class AttributionFinder:
             return None
         children = list(v.children)
         subj = [c for c in children if c.dep_ in _SUBJECTS]
-        if subj and subj[0].lower_ in _FIRST_SECOND and lemma in self.cues.first_person_hedges:
+        if subj and subj[0].lower_ in _FIRST_SECOND and lemma in self.cues.first_person_hedges \
+                and any(qa < v.i < qb for qa, qb in quotes):
             return None
         if cls == "direct_only":
             return self._direct(doc, sent, v, quotes, cls)
@@ -235,6 +279,12 @@ class AttributionFinder:
                     and allows(lemma, "xcomp"):
                 content.append(_span_of(c))
         dobjs = [c for c in children if c.dep_ in ("dobj", "dative")]
+        as_phrase = [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i]
+        if not content and dobjs and as_phrase and cls in ("belief", "speech"):
+            # "sees Cruz as a uniter", "described the plan as reckless": the object and its
+            # predicate together are what is claimed.
+            content.append((dobjs[0].left_edge.i, as_phrase[0].right_edge.i + 1))
+            dobjs = []
         for d in dobjs:
             if lemma in _ADDRESSEE_VERBS and (content or d.dep_ == "dative" or d.pos_ in ("PRON", "PROPN")
                                                or d.lemma_.lower() in self.cues.media
@@ -348,9 +398,15 @@ class AttributionFinder:
     def _nominal(self, doc: Doc, n: Token) -> Found | None:
         clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        poss = [c for c in n.children if c.dep_ == "poss"]
+        if not clauses and poss and n.lemma_.lower() in self.cues.possessed_nouns:
+            # "Trump's call to ban ...", "her support for the deal": with an owner named, the
+            # noun's infinitive or prepositional object is what the owner says or wants.
+            clauses = [c for c in n.children if c.i > n.i and (
+                (c.dep_ in ("acl", "relcl") and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))
+                or (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS))]
         if not clauses:
             return None
-        poss = [c for c in n.children if c.dep_ == "poss"]
         agent = [o for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                  for o in c.children if o.dep_ == "pobj"]
         src_tok = (poss or agent or [None])[0]
@@ -570,6 +626,32 @@ def _cover_quotes(found: list[Found], quotes: list[TokSpan]) -> None:
                 if (a <= qa < b or a < qb <= b) and not (a <= qa and qb <= b):
                     parts[k] = (min(a, qa), max(b, qb))
                     break
+
+
+def _split_participles(doc: Doc, found: list[Found]) -> None:
+    """'She said X, saying that Y' / 'said X, but added “Y”': a reporting clause coordinated
+    with or appended to another report is its own attribution by the same source, not part of
+    the first one's content (PolNeAR splits them; a claim in Y is made by saying Y)."""
+    for f in found:
+        if f.outer is None or f.kind not in ("indirect", "direct", "mixed"):
+            continue
+        g = found[f.outer]
+        v = doc[f.cue[1] - 1]
+        if v.dep_ not in ("advcl", "conj") or v.tag_ not in ("VBG", "VBD", "VBZ", "VBP", "VBN"):
+            continue
+        a, b = _span_of(v)
+        while a > 0 and doc[a - 1].text in (",", "and", "but", ";", "—", "–"):
+            a -= 1
+        if not any(x.text in (",", ";", "—", "–") for x in doc[a:min(f.cue[0], a + 3)]):
+            continue
+        if a <= g.cue[0] < b:
+            continue
+        g.content = _clean_parts(doc, [p for part in g.content for p in _minus(part, [(a, b)])])
+        if not g.content:
+            continue
+        if f.source is None:
+            f.source = g.source
+        f.outer = g.outer
 
 
 def _link_nesting(found: list[Found]) -> None:

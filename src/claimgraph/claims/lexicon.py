@@ -42,6 +42,7 @@ class CueLexicon:
     channels: frozenset[str]
     restricted: dict[str, frozenset[str]]
     study_nouns: frozenset[str]
+    possessed_nouns: frozenset[str]
 
     def allows(self, lemma: str, construction: str) -> bool:
         """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
@@ -96,6 +97,7 @@ def cues() -> CueLexicon:
         anonymous=_words(d["anonymous"]), media=_words(d["media"]), channels=_words(d["channels"]),
         restricted={str(k).lower(): _words(v) for k, v in (d.get("restricted") or {}).items()},
         study_nouns=_words(d.get("study_nouns")),
+        possessed_nouns=_words(d.get("possessed_nouns")),
     )
 
 
