@@ -100,3 +100,22 @@ def test_date_lines():
         assert is_date_line(line), line
     for line in ("Sunday", "May the best team win", "on April 19.", "In 2022 the war began in earnest."):
         assert not is_date_line(line), line
+
+
+def test_prose_paragraph_mentioning_membership_or_newsletters_is_kept():
+    # Press releases often arrive as one long line; a phrase inside it must not drop it whole.
+    body = " ".join([
+        "Ukraine will become a member of the European Union, the president said.",
+        "He thanked the partners who backed the application.",
+        "The ministry will publish a weekly newsletter for subscribers on the talks.",
+        "Officials met on Monday.",
+        "They agreed to meet again.",
+    ])
+    cleaned = clean_flattened(body, title="Ukraine and the EU")
+    assert cleaned.text == body
+    assert cleaned.removed == []
+
+
+def test_membership_appeal_line_is_furniture():
+    assert furniture_kind("Become a member today and support our reporting") == "appeal"
+    assert furniture_kind("Sweden hopes to become a member of NATO by the summer.") is None

@@ -75,6 +75,11 @@ def rules() -> _Rules:
     )
 
 
+# Furniture found by a phrase it contains is a notice of a few sentences at most.
+_CONTAINS_MAX_SENTENCES = 4
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+
+
 def normalise_line(line: str) -> str:
     """Return a line with invisible characters removed and whitespace runs collapsed."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
@@ -146,10 +151,16 @@ def furniture_kind(line: str) -> str | None:
     for kind, pattern in r.line_patterns:
         if pattern.fullmatch(line):
             return kind
-    for kind, pattern in r.contains:
-        if pattern.search(line):
-            return kind
+    if _sentence_count(line) <= _CONTAINS_MAX_SENTENCES:
+        # A phrase found inside a long paragraph of prose does not make it page furniture.
+        for kind, pattern in r.contains:
+            if pattern.search(line):
+                return kind
     return None
+
+
+def _sentence_count(line: str) -> int:
+    return 1 + len(_SENTENCE_BREAK.findall(line))
 
 
 def _bracketed(line: str) -> bool:
