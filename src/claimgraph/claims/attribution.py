@@ -421,6 +421,7 @@ class AttributionFinder:
     def _source(self, doc: Doc, v: Token) -> TokSpan | None:
         """Return the source span of a cue verb, climbing through xcomp/conj/relcl/acl."""
         cur = v
+        came_by = ""
         for _ in range(4):
             subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
             if subj:
@@ -431,13 +432,23 @@ class AttributionFinder:
             agent = [o for c in cur.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             if agent:
                 return _span_of(agent[0])
-            if any(c.dep_ == "nsubjpass" for c in cur.children):
-                return None
+            passive = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            if passive:
+                # "X is expected to endorse": the raised subject holds the cue below; a passive
+                # cue itself ("X was quoted") has no source of its own.
+                return _span_of(passive[0]) if cur.i != v.i and came_by == "xcomp" else None
             if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 head = cur.head
                 return head.left_edge.i, head.i + 1
             if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+                came_by = cur.dep_
                 cur = cur.head
+                continue
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+                # "began by saying", "impassioned in defending me": the subject of the clause
+                # the preposition attaches to.
+                came_by = "pcomp"
+                cur = cur.head.head
                 continue
             return None
         return None
