@@ -124,3 +124,13 @@ def test_trafilatura_eval_segments(shared):
         total_without += len(case["without"])
     print(f"trafilatura-eval-selection: kept {kept}/{total_with}, dropped {dropped}/{total_without}")
     assert kept / total_with >= 0.95 and dropped / total_without >= 0.9
+
+
+def test_press_releases_keep_their_bodies(shared):
+    # Releases arrive as one long line each: none may lose its body to a phrase-level rule.
+    paths = sorted((shared / "news").glob("*-2021-2022.jsonl"))
+    docs, errors = _outcomes(paths)
+    assert errors == []
+    assert len(docs) == 808 + 975
+    shrunk = [d.id for d in docs if sum(len(r) for r in d.removed) > len(d.text)]
+    assert len(shrunk) <= 5, shrunk
