@@ -17,18 +17,8 @@ from claimgraph.clean import make_document
 from claimgraph.errors import InputError
 from claimgraph.events import EventCoder
 from claimgraph.events.match import EventMatch
-from claimgraph.model import Attribution, Document, Event, Record, Statement, stable_id
+from claimgraph.model import Attribution, Document, Event, Record, Statement, stable_id, to_date
 from claimgraph.sources import RawItem
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """Return the date part of an ISO date or datetime string, or None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -80,7 +70,7 @@ class Pipeline:
     def code_document(self, document: Document, doc: Doc, head: Doc | None = None) -> Record:
         """Code one cleaned document whose body is parsed in `doc` and headline in `head`."""
         record = Record(document)
-        published = parse_date(document.published)
+        published = to_date(document.published)
         if document.title:
             head = head if head is not None else self.nlp(document.title)
             statements, _ = self._code(document, head, published, headline=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from claimgraph.model import Record
+from claimgraph.model import Record, to_date
 
 # A row is a plain dict with these keys (dates are datetime.date or None, lists are lists of dicts):
 ROW_KEYS = (
@@ -19,20 +19,6 @@ ROW_KEYS = (
     "event_date", "actors", "recipients",
     "url", "title", "published", "published_date", "site", "credited_source",
 )
-
-
-def to_date(value: Any) -> dt.date | None:
-    """Return a date from a date, datetime or ISO string (None when absent or unparsable)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def rows_from_record(record: Record) -> list[dict[str, Any]]:

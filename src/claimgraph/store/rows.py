@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from claimgraph.model import Record
+from claimgraph.model import Record, to_date
 
 DOCUMENT_COLUMNS = (
     "id", "url", "title", "published", "published_date", "site", "credited_source", "language",
@@ -43,20 +43,6 @@ class DocumentRows:
     statements: list[tuple]
     actors: list[tuple]
     attributions: list[tuple]
-
-
-def to_date(value: Any) -> dt.date | None:
-    """Return the date of an ISO date/datetime string (or date), None when there is none."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _dumps(value: Any) -> str:
