@@ -36,9 +36,10 @@ THREAD_ENV = {
 }
 
 DEFAULT_CHUNK = 16
-#: a chunk is also cut once its texts reach this many characters: spaCy's working memory grows
-#: with the tokens parsed together, and transcripts of 30,000 words are real input
-DEFAULT_CHUNK_CHARS = 200_000
+#: a chunk is also cut once its texts reach this many characters. spaCy's working memory grows
+#: with the text parsed together (about 3 KB per character for the small English model), and
+#: transcripts of 30,000 words are real input.
+DEFAULT_CHUNK_CHARS = 50_000
 _POLL_SECONDS = 0.2
 _JOIN_SECONDS = 10.0
 
@@ -101,7 +102,8 @@ def run_parallel(
     """Run the pipeline over `items` in `workers` processes; yield results in input order.
 
     Items go to a worker in chunks of `batch_size` items, cut earlier once they hold
-    `max_chunk_chars` characters of text. `factory` builds one pipeline per worker
+    `max_chunk_chars` characters of text; a longer item travels alone, and only one worker at a
+    time runs such an item, so peak memory stays bounded. `factory` builds one pipeline per worker
     (default: `Pipeline()`); it must be picklable (a module-level callable or a
     `functools.partial` of one). `workers <= 1` runs in this process. InputErrors among the
     items are yielded in their place. Raises WorkerError if a worker fails or dies.
@@ -124,12 +126,13 @@ def run_parallel(
     return _run_pool(chunks, workers, factory, method, limit, stats)
 
 
-def _run_inline(chunks: Iterator[list[Any]], factory: Factory, stats: ParallelStats) -> Iterator[Any]:
+def _run_inline(chunks: Iterator[tuple[list[Any], bool]], factory: Factory,
+                stats: ParallelStats) -> Iterator[Any]:
     t0 = time.perf_counter()
     runner = factory()
     stats.startup_seconds.append(time.perf_counter() - t0)
     # Chunk by chunk, like a worker, so the same memory bound holds in-process.
-    for chunk in chunks:
+    for chunk, _ in chunks:
         stats.chunks += 1
         for result in runner.run(chunk):
             stats.items += 1
@@ -156,7 +159,7 @@ def _decode(result: Any) -> Any:
     return result
 
 
-def _worker(payload: bytes, inq: Any, outq: Any, index: int) -> None:
+def _worker(payload: bytes, inq: Any, outq: Any, index: int, oversized: Any) -> None:
     """A worker's main loop: build the pipeline once, then run chunks until told to stop."""
     # The parent owns Ctrl-C: it stops the workers itself, so they must not die mid-message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -178,9 +181,14 @@ def _worker(payload: bytes, inq: Any, outq: Any, index: int) -> None:
             continue
         if message is None:
             return
-        chunk_id, chunk = message
+        chunk_id, chunk, alone = message
         try:
-            results = [_encode(r) for r in runner.run(chunk)]
+            if alone:
+                # One oversized article at a time: two at once could exhaust memory.
+                with oversized:
+                    results = [_encode(r) for r in runner.run(chunk)]
+            else:
+                results = [_encode(r) for r in runner.run(chunk)]
         except BaseException:  # noqa: BLE001
             outq.put(("failed", index, chunk_id, traceback.format_exc()))
             return
@@ -202,17 +210,29 @@ def _thread_env() -> Iterator[None]:
                 os.environ[k] = v
 
 
-def _chunks(items: Iterable[Any], n: int, max_chars: int) -> Iterator[list[Any]]:
+def _size(item: Any) -> int:
+    return len(getattr(item, "text", None) or "") + len(getattr(item, "html", None) or "")
+
+
+def _chunks(items: Iterable[Any], n: int, max_chars: int) -> Iterator[tuple[list[Any], bool]]:
+    """Yield (chunk, oversized): chunks of up to n items and max_chars, an oversized item alone."""
     chunk: list[Any] = []
     chars = 0
     for item in items:
+        size = _size(item)
+        if size > max_chars:
+            if chunk:
+                yield chunk, False
+                chunk, chars = [], 0
+            yield [item], True
+            continue
         chunk.append(item)
-        chars += len(getattr(item, "text", None) or "") + len(getattr(item, "html", None) or "")
+        chars += size
         if len(chunk) >= n or chars >= max_chars:
-            yield chunk
+            yield chunk, False
             chunk, chars = [], 0
     if chunk:
-        yield chunk
+        yield chunk, False
 
 
 def _merge(original: list[Any], results: list[Any]) -> Iterator[Any]:
@@ -230,13 +250,14 @@ def _origins(chunk: list[Any]) -> str:
     return names[0] if len(names) == 1 else f"{names[0]} .. {names[-1]}"
 
 
-def _run_pool(source: Iterator[list[Any]], workers: int, factory: Factory,
+def _run_pool(source: Iterator[tuple[list[Any], bool]], workers: int, factory: Factory,
               method: str, limit: int, stats: ParallelStats) -> Iterator[Any]:
     ctx = mp.get_context(method)
     payload = pickle.dumps(factory)
     inq = ctx.Queue(maxsize=limit + workers)
     outq = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(payload, inq, outq, i),
+    oversized = ctx.Lock()
+    procs = [ctx.Process(target=_worker, args=(payload, inq, outq, i, oversized),
                          name=f"claimgraph-worker-{i}", daemon=True) for i in range(workers)]
     finished = False
     try:
@@ -249,13 +270,14 @@ def _run_pool(source: Iterator[list[Any]], workers: int, factory: Factory,
         exhausted = False
         while True:
             while not exhausted and next_send - next_yield < limit:
-                chunk = next(source, None)
-                if chunk is None:
+                cut = next(source, None)
+                if cut is None:
                     exhausted = True
                     break
+                chunk, alone = cut
                 work = [x for x in chunk if not isinstance(x, InputError)]
                 if work:
-                    inq.put((next_send, work))
+                    inq.put((next_send, work, alone))
                 else:
                     done[next_send] = []
                 sent[next_send] = chunk

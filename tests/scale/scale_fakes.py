@@ -32,6 +32,12 @@ class FakePipeline:
             if text == "BAD":
                 yield InputError(item.origin, "fake rejection")
                 continue
+            if text.startswith("BIG") and item.url:
+                # Log when this worker held the article, to check oversized ones never overlap.
+                start = time.monotonic()
+                time.sleep(0.15)
+                with open(item.url, "a", encoding="utf-8") as log:
+                    log.write(f"{start} {time.monotonic()}\n")
             # Uneven work so chunks finish out of order and the reorder buffer is exercised.
             time.sleep((zlib.crc32(text.encode()) % 5) / 1000)
             yield Record(Document(id=stable_id(item.origin), text=text.upper(), site=str(os.getpid()),

@@ -97,6 +97,23 @@ def test_long_texts_travel_in_smaller_chunks(workers):
     assert stats.chunks == 6
 
 
+def test_oversized_articles_travel_alone_one_at_a_time(tmp_path):
+    log = tmp_path / "held.log"
+    items = []
+    for i in range(24):
+        text = "BIG " + "x" * 2000 if i % 3 == 0 else f"small {i}"
+        items.append(RawItem(origin=f"t:{i}", text=text, url=str(log)))
+    stats = ParallelStats()
+    out = list(run_parallel(items, workers=2, batch_size=4, max_chunk_chars=1000,
+                            factory=fake_factory, stats=stats))
+    assert [r.document.source_path for r in out] == [f"t:{i}" for i in range(24)]
+    spans = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
+    assert len(spans) == 8
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    # 8 oversized items alone; the 16 small ones in runs of 2 between them.
+    assert stats.chunks == 8 + 8
+
+
 def test_only_errors_in_a_chunk_never_reach_a_worker():
     items = [InputError(f"x:{i}", "unreadable") for i in range(9)]
     out = list(run_parallel(items, workers=2, batch_size=3, factory=fake_factory))
