@@ -21,14 +21,16 @@ def test_gold_class(label, cls):
 def test_mapping_of_statuses():
     assert factuality.predicted_class("asserted") == "pos"
     assert factuality.predicted_class("negated") == "neg"
-    assert factuality.predicted_class("future") == "uncertain"
+    assert factuality.predicted_class("future") == "pos"
+    assert factuality.predicted_class("hypothetical") == "uncertain"
     assert factuality.predicted_value("asserted", True) == 1.5
+    assert factuality.predicted_value("future", False) == 2.0
 
 
 def test_scores_on_written_items(tmp_path):
     path = tmp_path / "f.jsonl"
     rows = [{"text": "The army did not attack the town .", "targets": [{"span1": [4, 5], "label": -3.0}]},
-            {"text": "The army will attack the town .", "targets": [{"span1": [3, 4], "label": 0.0}]},
+            {"text": "The army could attack the town .", "targets": [{"span1": [3, 4], "label": 0.0}]},
             {"text": "The army attacked the town .", "targets": [{"span1": [2, 3], "label": 3.0}]}]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     scores = factuality.evaluate(factuality.read_jsonl(path), backbone.load())

@@ -44,6 +44,7 @@ class DocClaims:
     published: dt.date | None
     headline: bool
     reader: StatusReader
+    speakers: list[int] = field(default_factory=list)
     _times: dict[int, list[timex.TimeExpr]] = field(default_factory=dict)
     _doc_words: set[str] | None = None
 
@@ -56,6 +57,7 @@ class DocClaims:
         k = self._innermost(i)
         if k is None:
             return None, []
+        k = self.speakers[k]
         f, src = self.found[k], self.sources[k]
         cue = self.doc[f.cue[0]:f.cue[1]].text
         via = list(self.relays[k])
@@ -112,13 +114,14 @@ class ClaimLayer:
         own = [[self._relay(doc, r, mentions) for r in f.relays] for f in found]
         self._continue_channels(doc, found, sources, own)
         self._paragraph_outlets(doc, found, own)
-        chains = [self._chain(doc, k, found, sources, own) for k in range(len(found))]
+        speakers = [_speaker(k, found, sources) for k in range(len(found))]
+        chains = [self._chain(doc, speakers[k], found, sources, own) for k in range(len(found))]
         text = doc.text  # built once: Doc.text joins every token on each access
         attributions = [] if headline else [self._attribution(doc, text, f, s, c)
                                             for f, s, c in zip(found, sources, chains)]
         return DocClaims(doc=doc, found=found, sources=sources, relays=chains,
                          attributions=attributions, published=published, headline=headline,
-                         reader=self.reader)
+                         reader=self.reader, speakers=speakers)
 
     # -- sources --------------------------------------------------------------------------------
 
@@ -248,6 +251,34 @@ class ClaimLayer:
             source_code=s.code if s else None, source_sector=s.sector if s else None,
             kind=f.kind, via=via,
         )
+
+
+def _same_entity(a: _Source | None, b: _Source | None) -> bool:
+    """Whether two resolved sources name the same actor (same person name, or same text)."""
+    if a is None or b is None:
+        return False
+    if a.name and b.name:
+        return a.name == b.name
+    return a.text.lower() == b.text.lower()
+
+
+def _speaker(k: int, found: list[Found], sources: list[_Source | None]) -> int:
+    """The attribution that speaks for attribution k: k itself, or the outermost enclosing one
+    in an unbroken run of attributions by the same actor.
+
+    "Lukashenko has emphasized that he considers the war justified": the same man is not his
+    own relay, so the run collapses to one claimant, and it carries the OUTER cue
+    ("emphasized") - the act by which the claim reached the article - with that link's source
+    span and relays.
+    """
+    cur = k
+    seen = {k}
+    while True:
+        outer = found[cur].outer
+        if outer is None or outer in seen or not _same_entity(sources[cur], sources[outer]):
+            return cur
+        seen.add(outer)
+        cur = outer
 
 
 def _paragraphs(doc: Doc) -> Callable[[int], int]:

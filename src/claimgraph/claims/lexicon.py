@@ -80,6 +80,9 @@ class StatusLexicon:
     hedge_verbs: frozenset[str]
     factive_verbs: frozenset[str]
     future_constructions: tuple[tuple[str, ...], ...]
+    hedge_modals: frozenset[str]
+    negative_adjs: frozenset[str]
+    negative_pronouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,4 +122,7 @@ def status() -> StatusLexicon:
         hedge_verbs=_words(d["hedge_verbs"]),
         factive_verbs=_words(d["factive_verbs"]),
         future_constructions=tuple(tuple(w.lower() for w in p) for p in d["future_constructions"]),
+        hedge_modals=_words(d["modals"].get("hedge")),
+        negative_adjs=_words(d.get("negative_adjs")),
+        negative_pronouns=_words(d.get("negative_pronouns")),
     )

@@ -47,7 +47,7 @@ class StatusReader:
                 hypothetical = True
             if cur.dep_ in ("relcl", "acl", "nsubj", "nsubjpass", "appos", "csubj"):
                 break  # a noun's modifier does not inherit the main clause's status
-            gov = self._governor(head, cur)
+            gov = self._governor(head, cur, nominal=tok.pos_ in ("NOUN", "PROPN"))
             negated = negated or gov["negated"]
             future = future or gov["future"]
             hypothetical = hypothetical or gov["hypothetical"]
@@ -90,8 +90,19 @@ class StatusReader:
         out = {"negated": False, "future": False, "hypothetical": False, "hedged": False}
         for c in tok.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")) \
+                    or (c.dep_ in ("aux", "auxpass") and low.endswith("n't")):
+                # "hasn't" left as one token by a tokeniser still negates its verb.
                 out["negated"] = True
+            elif c.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and (
+                    low in self.lex.negative_pronouns
+                    or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                # "reached no agreement", "nothing will save it", "no deal exists".
+                out["negated"] = True
+            elif c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" and low in self.lex.hedge_modals:
+                # Epistemic possibility ("may be replaced") is a hedged claim, not a hypothesis:
+                # the factuality corpora rate it as probably true.
+                out["hedged"] = True
             elif c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
                 if low in self.lex.future_modals:
                     out["future"] = True
@@ -128,7 +139,7 @@ class StatusReader:
                     return True
         return False
 
-    def _governor(self, head: Token, child: Token) -> dict[str, bool]:
+    def _governor(self, head: Token, child: Token, nominal: bool = False) -> dict[str, bool]:
         """What a governing predicate does to the clause below it."""
         out = {"negated": False, "future": False, "hypothetical": False, "hedged": False, "stop": False}
         lemma = head.lemma_.lower()
@@ -143,14 +154,28 @@ class StatusReader:
                 return out
         if dep in ("xcomp", "ccomp") and lemma in self.lex.future_verbs and dep == "xcomp":
             out["future"] = True
+        if dep in ("xcomp", "ccomp") and lemma in self.lex.negative_adjs:
+            out["negated"] = True  # "unable to enter", "impossible for him to enter"
+            out["stop"] = True
+            return out
         if dep in ("xcomp", "ccomp") and head.pos_ == "ADJ" and lemma in self.lex.hypothetical_adjs:
             out["hypothetical"] = lemma not in ("ready", "set", "due", "poised", "about")
             out["future"] = not out["hypothetical"]
         if dep in ("xcomp", "ccomp") and lemma in self.lex.hedge_verbs:
             out["hedged"] = True
         if dep == "conj" or dep in ("prep", "pobj", "pcomp", "dobj", "attr", "oprd", "acomp", "npadvmod"):
-            # Coordinated and argument-internal events share the head's markers.
+            # Coordinated and argument-internal events share the head's markers, except that a
+            # named event under a negated verb still exists ("haven't analyzed the statement",
+            # "no qualms about implementing it").
             inherited = self._own(head, is_trigger=False)
+            if dep != "conj" and (nominal or child.pos_ in ("NOUN", "PROPN")):
+                inherited["negated"] = False
+            if dep == "conj" and child.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
+                # "didn't offer X, and gave Y": a finite conjunct is outside the negation.
+                inherited["negated"] = False
+            if dep in ("pobj", "pcomp") and head.dep_ == "prep" and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in head.head.children):
+                inherited["negated"] = False
             out.update({k: v for k, v in inherited.items() if v})
             return out
         if dep in ("xcomp",):
