@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.actors.mention import Mention
 from claimgraph.actors.petrarch import map_code
@@ -69,9 +69,9 @@ class _Roles:
 class _Sentence:
     """A sentence's upper-case words and its actor mentions, indexed by boundary token."""
 
-    def __init__(self, sent: Span, mentions: Sequence[Mention]) -> None:
+    def __init__(self, sent: Span, mentions: Sequence[Mention], words: list[str]) -> None:
         self.sent = sent
-        self.words = [_norm(t.text) for t in sent.doc]
+        self.words = words
         inside = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         self.mentions: list[Mention] = []
         last = -1
@@ -81,6 +81,7 @@ class _Sentence:
                 last = m.end
         self.starting = {m.start: m for m in self.mentions}
         self.ending = {m.end: m for m in self.mentions}
+        self.covering = {i: m for m in self.mentions for i in range(m.start, m.end)}
         self.groups = self._compounds()
 
     def _compounds(self) -> list[list[Mention]]:
@@ -116,10 +117,7 @@ class _Sentence:
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token `i`."""
-        for m in self.mentions:
-            if m.start <= i < m.end:
-                return m
-        return None
+        return self.covering.get(i)
 
 
 def _norm(text: str) -> str:
@@ -137,6 +135,8 @@ class PetrarchCoder:
         # claimgraph's output needs a PLOVER type; validation runs keep the dictionary's own codes
         self.plover_only = plover_only
         self.lexicon = lexicon_mod.default()
+        # the words and story-discard verdict of the last document, computed once per document
+        self._doc: tuple[Doc, list[str], bool] | None = None
 
     @classmethod
     def from_files(cls, verb_files: Iterable[Path], discard_files: Iterable[Path] = (),
@@ -157,11 +157,15 @@ class PetrarchCoder:
 
     def code(self, sent: Span, mentions: Sequence[Mention]) -> list[EventMatch]:
         """Return the events of one sentence, one per source-target pair."""
-        s = _Sentence(sent, mentions)
-        words = s.words[sent.start:sent.end]
-        if self.discards and (self.discards.sentence_hit(words)
-                              or self.discards.story_hit(s.words)):
+        doc = sent.doc
+        cached = self._doc  # one read, so concurrent callers never mix two documents
+        if cached is None or cached[0] is not doc:
+            words = [_norm(t.text) for t in doc]
+            cached = self._doc = (doc, words, bool(self.discards.story_hit(words)))
+        _, words, story_discard = cached
+        if story_discard or self.discards.sentence_hit(words[sent.start:sent.end]):
             return []
+        s = _Sentence(sent, mentions, words)
         out: list[EventMatch] = []
         taken: set[int] = set()
         for tok in sent:
@@ -414,9 +418,10 @@ class PetrarchCoder:
         nodes = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")]
         blocked = {d.i for t in head.subtree if t.dep_ in ("relcl", "acl", "appos")
                    for d in t.subtree}
-        inside = [m for m in s.mentions
-                  if any(m.start <= t.i < m.end for t in nodes)
-                  and not any(m.start <= i < m.end for i in blocked)]
+        inside = list({id(m): m for m in (s.covering[t.i] for t in nodes
+                                           if t.i in s.covering and t.i not in blocked)}.values())
+        inside.sort(key=lambda m: m.start)
+        inside = [m for m in inside if not any(i in blocked for i in range(m.start, m.end))]
         if not inside:
             return []
         heads = s.group_of(own) if own else [inside[0]]

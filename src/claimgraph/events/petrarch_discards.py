@@ -20,25 +20,31 @@ class Discards:
 
     sentence: list[tuple[str, ...]] = field(default_factory=list)
     story: list[tuple[str, ...]] = field(default_factory=list)
+    _index: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.sentence or self.story)
 
     def sentence_hit(self, words: Sequence[str]) -> tuple[str, ...] | None:
         """Return the sentence-level phrase found in `words` (upper case), if any."""
-        return _find(self.sentence, words)
+        return self._find("sentence", words)
 
     def story_hit(self, words: Sequence[str]) -> tuple[str, ...] | None:
         """Return the story-level phrase found in `words` (upper case), if any."""
-        return _find(self.story, words)
+        return self._find("story", words)
 
-
-def _find(phrases: list[tuple[str, ...]], words: Sequence[str]) -> tuple[str, ...] | None:
-    for i in range(len(words)):
-        for p in phrases:
-            if tuple(words[i:i + len(p)]) == p:
-                return p
-    return None
+    def _find(self, kind: str, words: Sequence[str]) -> tuple[str, ...] | None:
+        phrases = getattr(self, kind)
+        index = self._index.get(kind)
+        if index is None or sum(map(len, index.values())) != len(phrases):
+            index = self._index[kind] = {}
+            for p in phrases:
+                index.setdefault(p[0], []).append(p)
+        for i, w in enumerate(words):
+            for p in index.get(w, ()):
+                if tuple(words[i:i + len(p)]) == p:
+                    return p
+        return None
 
 
 def read(paths: Iterable[Path]) -> Discards:
