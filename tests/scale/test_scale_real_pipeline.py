@@ -50,3 +50,23 @@ def test_two_workers_equal_one(real_pipeline):
     assert two == one
     assert len(one) == 3 * len(ARTICLES) + 1
     assert any(isinstance(r, dict) and r["statements"] for r in one)
+
+
+def test_real_records_survive_a_partition_round_trip(real_pipeline, tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is needed for Parquet partitions")
+    from claimgraph.scale.partitions import load_partitions, write_partition
+    from claimgraph.store import open_store
+
+    results = list(run_parallel(_items(), workers=1, factory=lambda: real_pipeline))
+    records = [r for r in results if not isinstance(r, InputError)]
+    info = write_partition(results, tmp_path / "part-000000")
+    assert info.errors == len(results) - len(records)
+    with open_store(tmp_path / "local.duckdb") as local, \
+            open_store(tmp_path / "loaded.duckdb") as loaded:
+        local.add(records)
+        load_partitions(loaded, [info.path])
+        ids = [d["id"] for d in local.documents()]
+        assert ids and ids == [d["id"] for d in loaded.documents()]
+        for doc_id in ids:
+            assert loaded.document(doc_id).to_dict() == local.document(doc_id).to_dict()
+        assert loaded.count("statements") == local.count("statements") > 0
