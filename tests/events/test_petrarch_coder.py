@@ -249,3 +249,14 @@ def test_cameo_dictionary_loads_and_codes(shared_data, nlp, mentions_for):
     events = [e for s in doc.sents for e in c.code(s, mentions_for(doc))]
     assert [(e.type, actor_code(e.actors[0]), actor_code(e.recipients[0])) for e in events] == [
         ("ASSAULT", "RUS", "UKR"), ("REQUEST", "POL", "DEU")]
+
+
+def test_titled_name_takes_the_role_of_its_title(nlp, coder):
+    from claimgraph.actors.mention import Mention
+
+    doc = nlp("Bree Prime Minister Romendacil clobbered Belarus.")
+    title = Mention(0, 3, 0, 19, "Bree Prime Minister", "BRE", "GOV", kind="group")
+    name = Mention(3, 4, 20, 30, "Romendacil", "BRE", kind="person")
+    target = Mention(5, 6, 41, 48, "Belarus", "BLR", kind="country")
+    (e,) = coder.code(doc[:], [title, name, target])
+    assert (actor_code(e.actors[0]), actor_code(e.recipients[0])) == ("BREGOV", "BLR")

@@ -426,6 +426,14 @@ class PetrarchCoder:
             return []
         heads = s.group_of(own) if own else [inside[0]]
         heads = [m for m in heads if m in inside] or heads
+        # "Bree Prime Minister Romendacil": a name coded only by country takes the role its
+        # pre-modifier gives for the same country
+        if own is not None and len(heads) == 1 and own.code and not own.sector:
+            roles = [m for m in inside if m.end <= own.start and m.code == own.code and m.sector
+                     and all(s.sent.doc[i].dep_ in ("compound", "poss", "amod", "case")
+                             for i in range(m.start, own.start) if s.covering.get(i) is m)]
+            if roles:
+                heads = [roles[-1]]
         agents = [m for m in heads if not m.code and m.sector]
         if agents:
             places = [m for m in inside if m not in heads and m.code]
