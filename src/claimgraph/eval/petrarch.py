@@ -13,10 +13,10 @@ from claimgraph.errors import InputError
 from claimgraph.eval.plover import code_doc, primary
 from claimgraph.events.petrarch_coder import actor_code
 
-_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.DOTALL)
 _ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
 _CODING = re.compile(r"<EventCoding\b([^>]*)>")
-_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 
 
 @dataclass
@@ -87,16 +87,17 @@ class Report:
         """Return the report as text."""
         d = self.to_dict()
         return "\n".join([
-            f"records with expected events: {d['records_with_events']}, coded: {d['records_coded']}",
+            (f"records with expected events: {d['records_with_events']}, "
+             f"coded: {d['records_coded']}"),
             f"2-digit root agreement (main event): {d['root_agreement']:.3f}",
             f"2-digit root agreement (any event):  {d['root_agreement_any_event']:.3f}",
-            f"where the root agrees: source code {d['source_agreement']:.3f}, "
-            f"target code {d['target_agreement']:.3f}",
-            f"expected (source, target, code) events produced exactly: "
-            f"{d['expected_events_found_exactly']}/{d['expected_events']}",
-            f"records expecting no event: {d['records_expecting_no_event']}, "
-            f"of which coded with an event: {d['false_alarms_on_no_event_records']} "
-            f"({', '.join(d['false_alarm_ids']) or 'none'})",
+            (f"where the root agrees: source code {d['source_agreement']:.3f}, "
+             f"target code {d['target_agreement']:.3f}"),
+            (f"expected (source, target, code) events produced exactly: "
+             f"{d['expected_events_found_exactly']}/{d['expected_events']}"),
+            (f"records expecting no event: {d['records_expecting_no_event']}, "
+             f"of which coded with an event: {d['false_alarms_on_no_event_records']} "
+             f"({', '.join(d['false_alarm_ids']) or 'none'})"),
             f"root misses ({len(d['root_misses'])}): {_some(d['root_misses'])}",
         ])
 
@@ -195,7 +196,7 @@ def dictionary_files(folder: Path, records_path: Path | None = None) -> dict[str
     named: dict[str, list[Path]] = {"actors": [], "verbs": [], "discards": []}
     if records_path is not None:
         text = Path(records_path).read_text(encoding="utf-8", errors="replace")
-        env = re.search(r"<Environment>(.*?)</Environment>", text, re.S)
+        env = re.search(r"<Environment>(.*?)</Environment>", text, re.DOTALL)
         for tag, name in re.findall(r"<(\w+)>\s*([^<]*?)\s*</\1>", env.group(1) if env else ""):
             if tag in _ENV_TAGS and name:
                 named[_ENV_TAGS[tag]].append(folder / name)

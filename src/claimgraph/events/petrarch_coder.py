@@ -25,7 +25,13 @@ from claimgraph.events import lexicon as lexicon_mod
 from claimgraph.events import petrarch_dictionary as pdict
 from claimgraph.events import petrarch_discards
 from claimgraph.events.match import EventMatch
-from claimgraph.events.petrarch_dictionary import Code, Element, Pattern, VerbDictionary, VerbForm
+from claimgraph.events.petrarch_dictionary import (
+    Code,
+    Element,
+    Pattern,
+    VerbDictionary,
+    VerbForm,
+)
 
 _CLIMB = frozenset({"xcomp", "conj", "acomp", "pcomp", "prep"})
 _SUBJECT = frozenset({"nsubj", "csubj"})
@@ -140,7 +146,7 @@ class PetrarchCoder:
 
     @classmethod
     def from_files(cls, verb_files: Iterable[Path], discard_files: Iterable[Path] = (),
-                   require_dyad: bool = True, plover_only: bool = True) -> "PetrarchCoder":
+                   require_dyad: bool = True, plover_only: bool = True) -> PetrarchCoder:
         """Build a coder from PETRARCH verb dictionaries (merged in order) and discard lists."""
         files = [Path(p) for p in verb_files]
         merged = VerbDictionary()
@@ -379,9 +385,8 @@ class PetrarchCoder:
                     return self._nearest_before(verb, s)
             elif t.dep_ in ("relcl", "acl") and t.head is not t:
                 return [m for m in self._np_actors(t.head, s) if m not in exclude]
-            elif t.dep_ not in _CLIMB:
-                if not exclude or t.head is t:
-                    break
+            elif t.dep_ not in _CLIMB and (not exclude or t.head is t):
+                break
             if t.head is t:
                 break
             t = t.head
@@ -459,7 +464,7 @@ class PetrarchCoder:
 
 
 def _word_at(value: str, p: int, step: int, s: _Sentence, lo: int, hi: int) -> list[int]:
-    """Next positions after a dictionary word at `p`; hyphenated words span tokens ("CEASE-FIRE")."""
+    """Positions after a dictionary word at `p`; a hyphenated word spans tokens (CEASE-FIRE)."""
     if s.words[p] == value:
         return [p + step]
     if "-" not in value and "'" not in value:

@@ -1,4 +1,4 @@
-"""Click commands for PETRARCH verb dictionaries: `claimgraph eval petrarch`, `dict check-petrarch-verbs`.
+"""Click commands for PETRARCH verb dictionaries: `eval petrarch`, `dict check-petrarch-verbs`.
 
 `eval petrarch` is registered here (replacing the earlier definition in `eval/commands.py`) so
 that the validation run uses the PETRARCH pattern coder on the folder's verb dictionary.

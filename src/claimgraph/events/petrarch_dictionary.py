@@ -36,7 +36,7 @@ ACTOR_MARKS = frozenset("$+^%")
 
 @dataclass(frozen=True)
 class Code:
-    """A pattern's or verb's code: the event code and the reverse event's code (either may be None)."""
+    """A pattern's or verb's code: the event code and the reverse event's code (each optional)."""
 
     forward: str | None
     reverse: str | None = None
@@ -272,7 +272,8 @@ def _pattern(text: str, line: int) -> Pattern | None:
     lower = [_element(p, c) for p, c in tokens[k + 1:]]
     if any(e is None for e in upper + lower):
         return None
-    return Pattern(tuple(upper), tuple(lower), code, " ".join(text.split()), line)  # type: ignore[arg-type]
+    text = " ".join(text.split())
+    return Pattern(tuple(upper), tuple(lower), code, text, line)  # type: ignore[arg-type]
 
 
 def _element(piece: str, closed: bool) -> Element | None:
@@ -313,7 +314,7 @@ def _verb_line(text: str, block: Block, d: VerbDictionary) -> None:
 
 
 def _split_phrase(phrase: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
-    """Split `WIRE_+TAP` / `+BREAK_DOWN` / `LASH OUT` into (words before, verb word, words after)."""
+    """Split `WIRE_+TAP`, `+BREAK_DOWN`, `LASH OUT` into (words before, verb, words after)."""
     words = [w for w in re.split(r"[_\s]+", phrase.upper()) if w]
     if not words:
         return None

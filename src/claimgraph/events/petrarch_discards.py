@@ -55,7 +55,7 @@ def read(paths: Iterable[Path]) -> Discards:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             raise InputError(str(path), f"cannot read discard list: {exc}") from exc
-        text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+        text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
         for line in text.splitlines():
             body = line.split("#", 1)[0].strip()
             if not body:
