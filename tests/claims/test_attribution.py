@@ -104,3 +104,51 @@ def test_no_attribution_in_plain_report(nlp):
 @pytest.mark.parametrize("text,n", [("He said “yes” and “no”.", 2), ("“Open\n\nnot closed", 0)])
 def test_quote_spans(nlp, text, n):
     assert len(quote_spans(nlp(text))) == n
+
+
+def test_parenthetical_reporting_clause(nlp):
+    _, src, content, _ = _one(nlp, "Many days, former employees said, she would stay at the office past midnight.", "said")
+    assert src == "former employees"
+    assert "she would stay at the office past midnight" in content
+
+
+def test_line_label_is_a_source(nlp):
+    doc = nlp("Elizabeth Warren: Donald Trump Is a Proven Failure in Business.\n\nHe spoke on Monday.")
+    [f] = [f for f in AttributionFinder().find(doc) if doc[f.cue[0]].text == ":"]
+    assert doc[f.source[0]:f.source[1]].text == "Elizabeth Warren"
+    assert "Donald Trump Is a Proven Failure" in " ".join(doc[a:b].text for a, b in f.content)
+    assert all(b <= doc.text.index("He spoke") for b in (doc[b - 1].idx for _, b in f.content))
+
+
+def test_colon_after_a_clause_is_not_a_label(nlp):
+    doc = nlp("Then came the laugh line: nobody wanted to call the company.")
+    assert not [f for f in AttributionFinder().find(doc) if doc[f.cue[0]].text == ":"]
+
+
+def test_appended_reporting_clause_is_its_own_attribution(nlp):
+    doc = nlp("She said her father would change labor laws, saying that he supports equal pay.")
+    found = AttributionFinder().find(doc)
+    by_cue = {doc[f.cue[0]:f.cue[1]].text: f for f in found}
+    said, saying = by_cue["said"], by_cue["saying"]
+    assert saying.outer is None and doc[saying.source[0]:saying.source[1]].text == "She"
+    assert not said.contains(doc.text.split().index("supports"))
+
+
+def test_object_as_predicate_content(nlp):
+    _, src, content, _ = _one(nlp, "Viguerie sees Cruz as a uniter.", "sees")
+    assert src == "Viguerie" and content == "Cruz as a uniter"
+
+
+def test_poll_is_a_source(nlp):
+    f, src, content, _ = _one(nlp, "In a poll by the Times, most voters backed the plan.", "In")
+    assert src == "a poll by the Times" and "most voters backed the plan" in content
+
+
+def test_per_needs_a_source(nlp):
+    doc = nlp("Trump netted thousands of dollars per speech.")
+    assert AttributionFinder().find(doc) == []
+
+
+def test_find_with_a_plain_object_is_not_a_cue(nlp):
+    doc = nlp("The firm is adept at finding wedges between the two parties.")
+    assert AttributionFinder().find(doc) == []

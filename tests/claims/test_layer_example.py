@@ -76,3 +76,19 @@ def test_headline_question(nlp):
     i = next(t.i for t in doc if t.text == "intervene")
     assert claims.status(i)[0] == "question"
     assert claims.attributions == []
+
+
+def test_same_person_is_not_his_own_relay(article):
+    doc, claims = article
+    i = _tok(doc, "justified", after="the ruler Lukashenko")
+    claimant, via = claims.claimant(i)
+    assert "Lukashenko" in claimant.text and claimant.cue == "repeatedly emphasized"
+    assert not any("Lukashenko" in r.text for r in via)
+
+
+def test_relay_chain_of_two_people_is_kept(nlp):
+    doc = nlp("The newspaper reported that the minister said the troops had left.")
+    claims = ClaimLayer().analyze(doc, [], PUB)
+    claimant, via = claims.claimant(next(t.i for t in doc if t.text == "left"))
+    assert claimant.text == "the minister" and claimant.cue == "said"
+    assert [r.text for r in via] == ["The newspaper"]

@@ -42,3 +42,25 @@ def test_denial_of_denial_is_not_negated(nlp):
     doc = nlp("The ministry did not deny that the jets had struck the depot.")
     tok = next(t for t in doc if t.text == "struck")
     assert StatusReader().read(tok)[0] != "negated"
+
+
+@pytest.mark.parametrize("text,word,status,hedged", [
+    ("About half of the employees may be replaced.", "replaced", "asserted", True),
+    ("The talks might resume next week.", "resume", "asserted", True),
+    ("The company has reached no agreement on the deal.", "reached", "negated", False),
+    ("Nothing will save the republic.", "save", "negated", False),
+    ("The inspectors were unable to enter the site.", "enter", "negated", False),
+    ("We haven't analyzed the statement in detail.", "statement", "asserted", False),
+    ("The bid didn't offer enough benefit, and gave the firm a deadline.", "gave", "asserted", False),
+])
+def test_status_from_factuality_patterns(nlp, text, word, status, hedged):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert StatusReader().read(tok) == (status, hedged)
+
+
+def test_fused_negation_token(nlp):
+    from spacy.tokens import Doc
+    doc = nlp(Doc(nlp.vocab, words="Westinghouse hasn't had an order in a decade .".split()))
+    tok = next(t for t in doc if t.text == "had")
+    assert StatusReader().read(tok)[0] == "negated"

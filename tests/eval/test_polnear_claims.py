@@ -58,8 +58,7 @@ def test_dev_split_targets():
     articles = list(polnear.read_split(SHARED / "polnear" / "dev"))
     scores = polnear.evaluate(articles, lambda texts: nlp.pipe(texts, batch_size=16))
     f1 = {role: scores.counts[(role, "overlap")].f1 for role in polnear.ROLES}
-    assert f1["content"] >= 0.70
-    # Issue targets are 0.75 for source and cue; current measured values are recorded in
-    # docs/benchmarks.md.  These floors catch regressions.
-    assert f1["source"] >= 0.72
-    assert f1["cue"] >= 0.73
+    # Issue targets: 0.75 source and cue, 0.70 content (measured values in docs/benchmarks.md).
+    assert f1["content"] >= 0.77
+    assert f1["cue"] >= 0.75
+    assert f1["source"] >= 0.75

@@ -425,7 +425,8 @@ class AttributionFinder:
         for _ in range(4):
             subj = [c for c in cur.children if c.dep_ in _SUBJECTS]
             if subj:
-                s = subj[0]
+                # With two subjects (a misparse joining a stray line), the one nearest the verb.
+                s = min(subj, key=lambda c: abs(c.i - cur.i))
                 if s.lower_ in ("it", "there") and cur.i == v.i:
                     return None
                 return _span_of(s)
@@ -660,7 +661,9 @@ def _split_participles(doc: Doc, found: list[Found]) -> None:
         g.content = _clean_parts(doc, [p for part in g.content for p in _minus(part, [(a, b)])])
         if not g.content:
             continue
-        if f.source is None:
+        if f.source is None or not any(c.dep_ in _SUBJECTS for c in v.children):
+            # A participle without its own subject speaks for the report's source (the parser
+            # often hangs it on the reported clause, whose subject is someone else).
             f.source = g.source
         f.outer = g.outer
 

@@ -259,7 +259,12 @@ def _same_entity(a: _Source | None, b: _Source | None) -> bool:
         return False
     if a.name and b.name:
         return a.name == b.name
-    return a.text.lower() == b.text.lower()
+    if a.code and b.code and (a.code, a.sector) != (b.code, b.sector):
+        return False
+    # "the ruler Lukashenko" and a pronoun resolved to "Alexander Lukashenko": same surname.
+    last_a = [w for w in (a.name or a.text).lower().split() if w.isalpha()][-1:]
+    last_b = [w for w in (b.name or b.text).lower().split() if w.isalpha()][-1:]
+    return bool(last_a) and last_a == last_b and last_a[0] not in _PRONOUNS
 
 
 def _speaker(k: int, found: list[Found], sources: list[_Source | None]) -> int:

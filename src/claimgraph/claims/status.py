@@ -33,10 +33,11 @@ class StatusReader:
         if self._question(tok, headline):
             return "question", hedged
         negated = future = hypothetical = False
+        outside_negation = False  # set once the climb leaves the scope of higher negations
         cur = tok
         for depth in range(_CLAUSE_LIMIT):
             own = self._own(cur, is_trigger=(depth == 0))
-            negated = negated or own["negated"]
+            negated = negated or (own["negated"] and not outside_negation)
             future = future or own["future"]
             hypothetical = hypothetical or own["hypothetical"]
             hedged = hedged or own["hedged"]
@@ -48,6 +49,7 @@ class StatusReader:
             if cur.dep_ in ("relcl", "acl", "nsubj", "nsubjpass", "appos", "csubj"):
                 break  # a noun's modifier does not inherit the main clause's status
             gov = self._governor(head, cur, nominal=tok.pos_ in ("NOUN", "PROPN"))
+            outside_negation = outside_negation or gov["unscoped"]
             negated = negated or gov["negated"]
             future = future or gov["future"]
             hypothetical = hypothetical or gov["hypothetical"]
@@ -141,7 +143,8 @@ class StatusReader:
 
     def _governor(self, head: Token, child: Token, nominal: bool = False) -> dict[str, bool]:
         """What a governing predicate does to the clause below it."""
-        out = {"negated": False, "future": False, "hypothetical": False, "hedged": False, "stop": False}
+        out = {"negated": False, "future": False, "hypothetical": False, "hedged": False, "stop": False,
+               "unscoped": False}
         lemma = head.lemma_.lower()
         dep = child.dep_
         if lemma in self.lex.denial_verbs and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj"):
@@ -169,9 +172,11 @@ class StatusReader:
             # "no qualms about implementing it").
             inherited = self._own(head, is_trigger=False)
             if dep != "conj" and (nominal or child.pos_ in ("NOUN", "PROPN")):
-                inherited["negated"] = False
+                out["unscoped"] = True
             if dep == "conj" and child.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
                 # "didn't offer X, and gave Y": a finite conjunct is outside the negation.
+                out["unscoped"] = True
+            if out["unscoped"]:
                 inherited["negated"] = False
             if dep in ("pobj", "pcomp") and head.dep_ == "prep" and any(
                     d.dep_ == "det" and d.lower_ == "no" for d in head.head.children):
