@@ -1,9 +1,8 @@
-"""Click commands: `claimgraph eval plover-gsr`, `eval petrarch`, `dict import-petrarch-verbs`."""
+"""Click commands: `claimgraph eval plover-gsr` and `dict import-petrarch-verbs`."""
 
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import click
@@ -27,41 +26,6 @@ def plover_gsr(file: Path, as_json: bool) -> None:
     except InputError as exc:
         fail(f"{exc.path}: {exc.reason}")
     report = plover.evaluate(records, nlp.load(), ActorResolver.default(), EventCoder.default())
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
-
-
-@eval_group.command("petrarch")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dict", "dict_dir", required=True,
-              type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder with the PETR.Validate.* dictionaries.")
-@click.option("--builtin-verbs", is_flag=True,
-              help="Use only claimgraph's own lexicon, not the folder's verb dictionary.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def petrarch(file: Path, dict_dir: Path, builtin_verbs: bool, as_json: bool) -> None:
-    """Agreement with PETRARCH's validation records on CAMEO roots and source/target codes."""
-    from claimgraph import nlp
-    from claimgraph.actors import ActorResolver
-    from claimgraph.eval import petrarch as pet
-    from claimgraph.events import EventCoder, lexicon, petrarch_verbs
-
-    try:
-        records = pet.read_records(file)
-        actor_files = sorted(p for p in dict_dir.glob("*.txt")
-                             if p.name.endswith(("actors.txt", "agents.txt")))
-        resolver = ActorResolver.from_files(actor_files, include_builtin=False)
-        verb_files = [] if builtin_verbs else sorted(dict_dir.glob("*verbs.txt"))
-        with tempfile.TemporaryDirectory() as tmp:
-            extra = []
-            for i, vf in enumerate(verb_files):
-                data, _ = petrarch_verbs.convert(vf, lexicon.default())
-                out = Path(tmp) / f"verbs{i}.yaml"
-                petrarch_verbs.write(data, out)
-                extra.append(out)
-            coder = EventCoder.from_files(extra) if extra else EventCoder.default()
-    except InputError as exc:
-        fail(f"{exc.path}: {exc.reason}")
-    report = pet.evaluate(records, nlp.load(), resolver, coder)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
 
 
