@@ -9,6 +9,7 @@ import click
 
 from claimgraph import __version__
 from claimgraph.errors import InputError
+from claimgraph.parallel import WorkerError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,15 +64,23 @@ def extract(paths: tuple[str, ...], output: str, fmt: str, workers: int) -> None
     """Extract sourced statements from PATHS (files, directories or - for stdin) as JSON."""
     failed = False
     with click.open_file(output, "w", encoding="utf-8") as out:
-        for result in _records(paths, workers):
-            if isinstance(result, InputError):
-                _report(result)
-                failed = True
-                continue
-            indent = 2 if fmt == "json" else None
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
-            out.flush()
+        try:
+            for result in _records(paths, workers):
+                if isinstance(result, InputError):
+                    _report(result)
+                    failed = True
+                    continue
+                indent = 2 if fmt == "json" else None
+                out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+                out.flush()
+        except WorkerError as exc:
+            _worker_failed(exc)
     sys.exit(1 if failed else 0)
+
+
+def _worker_failed(exc: WorkerError) -> None:
+    """A worker process died: one line on stderr (its traceback is for `--workers 1` runs)."""
+    fail(str(exc).splitlines()[0].rstrip(":") + "; rerun with --workers 1 to see the cause")
 
 
 @main.command()
@@ -97,6 +106,8 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: s
                 result = ingest_dask(paths, dask_address, store, partitions, on_error=_report)
             else:
                 result = store_ingest(_records(paths, workers), store, on_error=_report)
+    except WorkerError as exc:
+        _worker_failed(exc)
     except InputError as exc:
         _report(exc)
         sys.exit(1)
