@@ -19,14 +19,14 @@ from claimgraph.actors.mention import Mention
 
 MODIFIER, HEAD, NAME = 0, 1, 2
 _STAGES = {
-    "country": (MODIFIER,), "adjective": (MODIFIER,), "capital": (MODIFIER,),
+    "country": (MODIFIER,), "adjective": (MODIFIER,), "capital": (MODIFIER,), "place": (MODIFIER,),
     "title": (HEAD,), "agent": (HEAD,), "person": (NAME,),
     "institution": (MODIFIER, NAME), "igo": (MODIFIER, NAME), "group": (MODIFIER, NAME),
     "ner:PERSON": (NAME,), "ner:ORG": (MODIFIER, NAME), "ner:GPE": (MODIFIER,), "ner:NORP": (MODIFIER,),
 }
 # Which entry wins when one name has several entries.
 _KIND_RANK = {"person": 0, "igo": 1, "institution": 2, "group": 3, "country": 4, "capital": 5,
-              "adjective": 6, "title": 7, "agent": 8}
+              "adjective": 6, "title": 7, "agent": 8, "place": 9}
 _POSSESSIVE = frozenset({"'s", "'", "\u2019s", "\u2019"})
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "then-former"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -71,12 +71,25 @@ def pick_entry(entries: list[Entry], day: dt.date | None) -> Entry:
     return min(entries, key=lambda e: (not e.active(day), not e.builtin, _KIND_RANK.get(e.kind, 9)))
 
 
+def _country_modified(doc: Doc, prev: Hit, h: Hit) -> bool:
+    """True when a country, its adjective or capital directly precedes the hit ("Russia's X")."""
+    if not any(e.kind in ("country", "adjective", "capital") for e in prev.entries):
+        return False
+    between = [t.text for t in doc[prev.end:h.start]]
+    return not between or between == ["'s"] or between == ["\u2019s"]
+
+
 def parts_of(doc: Doc, hits: list[Hit], day: dt.date | None) -> list[Part]:
     """Return dictionary parts and, where nothing matched, named-entity parts, in order."""
     parts: list[Part] = []
+    prev: Hit | None = None
     for h in hits:
         e = pick_entry(h.entries, day)
+        if e.kind == "igo" and prev is not None and _country_modified(doc, prev, h):
+            # "Russia's Security Council" is Russia's own body, not the UN's
+            e = next((x for x in h.entries if x.kind in ("agent", "title")), e)
         parts.append(Part(h.start, h.end, e.kind, e, e.role_at(day)))
+        prev = h
     taken = [False] * len(doc)
     for p in parts:
         for k in range(p.start, p.end):
@@ -193,7 +206,7 @@ def _of_modifier(doc: Doc, head: Part, nxt: Part) -> Part | None:
     k += 1
     if k < len(doc) and doc[k].lower_ == "the":
         k += 1
-    if nxt.start == k and nxt.kind in ("country", "capital", "igo", "ner:GPE"):
+    if nxt.start == k and nxt.kind in ("country", "capital", "place", "igo", "ner:GPE"):
         return nxt
     return None
 
@@ -280,6 +293,8 @@ def _modifier_only(doc: Doc, p: Part) -> Draft | None:
         kind, sector, start, end = "country", None, p.start, p.end
     elif p.kind == "capital":
         kind, sector, start, end = "capital", role.sector if role else "GOV", p.start, p.end
+    elif p.kind == "place":
+        kind, sector, start, end = "place", None, p.start, p.end
     elif p.kind in ("adjective", "ner:NORP", "ner:GPE"):
         start, end = p.start, p.end
         head = _noun_head(doc[p.end - 1], p.end)
@@ -291,7 +306,7 @@ def _modifier_only(doc: Doc, p: Part) -> Draft | None:
     else:
         return None
     m = Mention(start, end, doc[start].idx, _end_char(doc, end), doc[start:end].text, code, sector,
-                role.org if role else None, p.entry.name if p.entry and p.kind == "capital" else None,
+                role.org if role else None, p.entry.name if p.entry and p.kind in ("capital", "place") else None,
                 kind)
     m.cameo = cameo
     return Draft(m)

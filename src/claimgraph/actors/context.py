@@ -54,7 +54,7 @@ def _wants_country(m: Mention) -> bool:
 def _is_place(m: Mention) -> bool:
     if not m.code or m.code == "IGO":
         return False
-    return m.kind in ("country", "capital") or (m.kind in _PLACE_KINDS and m.name is None)
+    return m.kind in ("country", "capital", "place") or (m.kind in _PLACE_KINDS and m.name is None)
 
 
 def _head(doc: Doc, m: Mention) -> Token:

@@ -31,6 +31,7 @@ KINDS = frozenset({
     "country",      # a country's name: "Belarus"
     "adjective",    # a country's adjective or demonym: "Belarusian", "Belarusians"
     "capital",      # a capital standing for its government: "Minsk"
+    "place",        # a city, region or town: "Kirkuk" (its country, no sector)
     "title",        # a noun for one office holder: "president", "foreign minister"
     "agent",        # a noun for a body or group: "troops", "general staff", "police"
     "person",
@@ -297,7 +298,8 @@ def read_file(path: Path, builtin: bool = False) -> Dictionary:
 def builtin() -> Dictionary:
     """Return the dictionary shipped with the package."""
     d = Dictionary(read_countries(DATA_DIR / "countries.tsv"))
-    for name in ("igos.tsv", "institutions.tsv", "people.tsv", "people-historical.tsv", "agents.tsv"):
+    for name in ("igos.tsv", "institutions.tsv", "people.tsv", "people-historical.tsv", "agents.tsv",
+                 "places.tsv"):
         d.entries.extend(read_actors(DATA_DIR / name))
     d.cased = read_words(DATA_DIR / "cased.txt")
     return d

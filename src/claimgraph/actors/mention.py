@@ -11,8 +11,9 @@ from claimgraph.model import ActorRef, Claimant
 class Mention:
     """A resolved (or unresolved) actor mention; token offsets index the spaCy Doc it came from.
 
-    `kind` is one of: country, capital, person, institution, igo, group, pronoun, other
-    ("capital": a capital standing for its government, e.g. "Minsk"; "other": a thing described
+    `kind` is one of: country, capital, place, person, institution, igo, group, pronoun, other
+    ("capital": a capital standing for its government, e.g. "Minsk"; "place": a city or region
+    coded to its country without a sector, e.g. "Kirkuk"; "other": a thing described
     by a country adjective, e.g. "Belarusian hospitals", or an unknown place).
     For pronouns and short-name mentions, code/sector/name come from the antecedent.
     `cameo` keeps the full CAMEO/PETRARCH code of entries imported from PETRARCH dictionaries.
