@@ -22,6 +22,8 @@ _COMPLEMENTS = {"xcomp", "ccomp"}
 _PHRASE_DEPS = {"prt", "prep", "dobj", "oprd", "acomp", "dative", "attr"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _TIMES = {"DATE", "TIME"}
+# Mentions that name where something is: countries, and cities or regions (coded to their country)
+_PLACE_KINDS = {"country", "place"}
 
 
 def _object_modifiers(children: list[Token]) -> list[Token]:
@@ -86,6 +88,10 @@ class EventCoder:
         self._theme_kinds = frozenset(rules["theme_kinds"])
         self._theme_types = frozenset(rules["theme_types"])
         self._reason_preps = frozenset(rules["reason_preps"])
+        self._separation_nouns = frozenset(rules["separation_nouns"])
+        self._separation_preps = frozenset(rules["separation_preps"])
+        self._refuge_nouns = frozenset(rules["refuge_nouns"])
+        self._refuge_preps = frozenset(rules["refuge_preps"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -294,7 +300,9 @@ class EventCoder:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         else:
             actors, recipients = self._verbal_participants(tok, by_token, where_tokens, cand)
-        if not recipients and place is not None and cand.entry.type in self._place_recipient:
+        if (not recipients and place is not None and actors
+                and cand.entry.type in self._place_recipient):
+            # "demonstrated in Serbia": only an event someone is named doing has a recipient
             recipients = [place]
         recipients = [m for m in recipients if all(m is not a for a in actors)]
         if "dobj_mention" in cand.entry.requires and not any(
@@ -367,6 +375,9 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         actors += self._np_mentions(g, by_token, skip)
+            elif c.dep_ == "dative" and c.pos_ == "ADP":
+                # the parser labels "provided intelligence to Macedonia" as a dative "to"
+                recipients += self._pobj_mentions(c, by_token, skip)
             elif c.dep_ in ("dobj", "dative"):
                 found = self._np_mentions(c, by_token, skip)
                 if (c.dep_ == "dobj" and found and cand.entry.type in self._theme_types
@@ -380,7 +391,14 @@ class EventCoder:
                     recipients += self._prep_objects(obj, by_token, skip, preps)
                 if c.dep_ == "dobj" and c.i not in by_token:
                     # "rejected calls by Belarus's rulers", "accepted demands from the rebels"
-                    recipients += self._prep_objects(c, by_token, skip, self._object_agent_preps)
+                    recipients += self._object_agents(c, by_token, skip)
+                if c.dep_ == "dobj" and c.lemma_.lower() in self._refuge_nouns:
+                    # "sought refuge in Germany": the place of shelter, on the noun or the verb
+                    # the place phrase was taken as the event's place: read it all the same
+                    recipients += self._prep_objects(c, by_token, set(), self._refuge_preps)
+                    for g in tok.children:
+                        if g.dep_ == "prep" and g.lower_ in self._refuge_preps:
+                            recipients += self._pobj_mentions(g, by_token, set())
             elif c.dep_ == "prep":
                 if c.lower_ == "with" and self._coactor_marked(tok, c):
                     actors += self._pobj_mentions(c, by_token, skip)
@@ -508,6 +526,9 @@ class EventCoder:
                     if g.dep_ in ("dobj", "dative"):
                         found += self._np_mentions(g, by_token, skip)
                         found += self._prep_objects(g, by_token, skip)
+                        if not found and g.i not in by_token:
+                            # "to demand reforms by President X's government"
+                            found += self._object_agents(g, by_token, skip)
                     elif g.dep_ == "prep" and g.lower_ in self._recipient_preps:
                         found += self._pobj_mentions(g, by_token, skip)
                 if found:
@@ -543,15 +564,36 @@ class EventCoder:
         """Mentions in a noun's recipient phrases, through "of" ("suspension of links with X")."""
         preps = self._recipient_preps if preps is None else preps
         out: list[Mention] = []
+        separation = noun.lemma_.lower() in self._separation_nouns
         for c in noun.children:
             if c.dep_ != "prep":
                 continue
-            if c.lower_ in preps:
+            if c.lower_ in preps or (separation and c.lower_ in self._separation_preps):
                 out += self._pobj_mentions(c, by_token, skip)
             elif c.lower_ == "of" and depth < 2:
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i not in by_token:
                         out += self._prep_objects(g, by_token, skip, preps, depth + 1)
+        return out
+
+    def _object_agents(self, noun: Token, by_token: dict[int, Mention], skip: set[int],
+                       depth: int = 0) -> list[Mention]:
+        """Who an object comes from: its by/from phrase, through "of" and a participle.
+
+        "rejected calls by X", "demand the return of property seized by X".
+        """
+        out = self._prep_objects(noun, by_token, skip, self._object_agent_preps)
+        if out or depth >= 2:
+            return out
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        out += self._pobj_mentions(g, by_token, skip)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i not in by_token:
+                        out += self._object_agents(g, by_token, skip, depth + 1)
         return out
 
     def _pobj_mentions(self, prep: Token, by_token: dict[int, Mention],
@@ -618,9 +660,14 @@ class EventCoder:
             return out
         for c in phrases:
             for g in c.children:
-                if g.dep_ == "pobj" and g.i not in skip:
-                    m = by_token.get(g.i)
-                    out += [m] if m is not None else self._np_search(g, by_token, skip, depth + 1)
+                if g.dep_ != "pobj":
+                    continue
+                # "scores of Sierra Leonean and Liberian refugees": every conjunct is named
+                for x in (g, *g.conjuncts):
+                    if x.i in skip:
+                        continue
+                    m = by_token.get(x.i)
+                    out += [m] if m is not None else self._np_search(x, by_token, skip, depth + 1)
         return out
 
     def _named_subject(self, tok: Token) -> bool:
@@ -643,11 +690,11 @@ class EventCoder:
                 if g.dep_ != "pobj":
                     continue
                 mentions = [by_token[t.i] for t in g.subtree if t.i in by_token]
-                place = next((m for m in mentions if m.kind == "country" and m.code), None)
+                place = next((m for m in mentions if m.kind in _PLACE_KINDS and m.code), None)
                 country = place.code if place is not None else None
                 own = by_token.get(g.i)
                 is_place = (g.ent_type_ in _PLACE_ENTS or g.lemma_.lower() in self._place_nouns
-                            or (own is not None and own.kind == "country"))
+                            or (own is not None and own.kind in _PLACE_KINDS))
                 if not is_place:
                     continue
                 if country is None:

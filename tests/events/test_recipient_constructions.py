@@ -1,0 +1,67 @@
+"""Recipient constructions with the real actor resolver (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimgraph.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver.from_files([], include_builtin=True)
+
+
+@pytest.fixture
+def events(nlp, coder, resolver):
+    def run(text: str):
+        doc = nlp(text)
+        mentions = resolver.find(doc, dt.date(2000, 1, 1))
+        return [e for s in doc.sents for e in coder.code(s, mentions)]
+    return run
+
+
+def _codes(ms):
+    return sorted({m.code for m in ms if m.code})
+
+
+def _one(evs, type_):
+    found = [e for e in evs if e.type == type_]
+    assert found, f"no {type_} in {[(e.type, e.trigger_text) for e in evs]}"
+    return found[0]
+
+
+def test_dative_to_phrase_is_the_recipient_not_the_thing_given(events):
+    ev = _one(events("Japan is supplying trucks and medical equipment to Kenya."), "AID")
+    assert _codes(ev.actors) == ["JPN"] and _codes(ev.recipients) == ["KEN"]
+
+
+def test_independence_from_names_the_recipient(events):
+    ev = _one(events("Kurdish students protested in Erbil to demand independence from Iraq."),
+              "PROTEST")
+    assert _codes(ev.recipients) == ["IRQ"]
+
+
+def test_refuge_in_a_country_makes_it_the_recipient(events):
+    ev = _one(events("Thousands of Afghan families sought refuge in Pakistan."), "REQUEST")
+    assert _codes(ev.actors) == ["AFG"] and _codes(ev.recipients) == ["PAK"]
+
+
+def test_purpose_clause_object_agent_through_a_participle(events):
+    ev = _one(events("Kenyan farmers protested on Monday to demand the return of land seized by "
+                     "Ugandan troops."), "PROTEST")
+    assert _codes(ev.recipients) == ["UGA"]
+
+
+def test_every_conjunct_of_an_of_phrase_is_a_recipient(events):
+    ev = _one(events("Soldiers in Chad beat dozens of Sudanese and Nigerien traders."), "ASSAULT")
+    assert _codes(ev.recipients) == ["NER", "SDN"]
+
+
+def test_a_place_is_no_recipient_of_an_event_nobody_is_named_doing(events):
+    evs = [e for e in events("A car bombing near Tikrit killed three Turkish drivers.")
+           if e.type == "ASSAULT"]
+    assert all("IRQ" not in _codes(e.recipients) for e in evs)
+    assert any(_codes(e.recipients) == ["TUR"] for e in evs)
