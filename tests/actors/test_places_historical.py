@@ -62,3 +62,8 @@ def test_historical_file_rows_are_well_formed():
         for r in e.roles:
             assert r.code and (r.code != "IGO" or r.org), e.name
             assert r.start is None or r.end is None or r.start <= r.end, e.name
+
+
+def test_historical_armed_movement_codes_to_its_country(find):
+    ms = _by_text(find("The Khmer Rouge shelled the town."))
+    assert (ms["Khmer Rouge"].code, ms["Khmer Rouge"].sector) == ("KHM", "REB")

@@ -65,3 +65,8 @@ def test_a_place_is_no_recipient_of_an_event_nobody_is_named_doing(events):
            if e.type == "ASSAULT"]
     assert all("IRQ" not in _codes(e.recipients) for e in evs)
     assert any(_codes(e.recipients) == ["TUR"] for e in evs)
+
+
+def test_between_phrase_of_a_mediation_names_both_recipients(events):
+    ev = _one(events("Kenya launched a mediation effort between Ethiopia and Eritrea."), "CONSULT")
+    assert _codes(ev.actors) == ["KEN"] and _codes(ev.recipients) == ["ERI", "ETH"]
