@@ -26,8 +26,10 @@ _FIRST_SECOND = {"i", "we", "you"}
 _ANSWERS = {"yes", "no", "so"}
 _NOUN_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 _CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over"}
+_LIGHT_PREPS = {"about", "for", "on", "against", "of", "over", "at", "to", "that", "in"}
 
 TokSpan = tuple[int, int]
+_MAX_BLOCK_PARAGRAPHS = 8  # a quotation introduced by a colon runs on for at most this many paragraphs
 
 
 @dataclass
@@ -176,6 +178,10 @@ class AttributionFinder:
         if prep is not None:
             return prep
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in self.cues.light_verbs:
+            light = self._light(doc, sent, t, quotes)
+            if light is not None:
+                return light
         if t.pos_ == "VERB" and lemma in self.cues.verbs:
             return self._verbal(doc, sent, t, quotes)
         if t.pos_ == "ADJ" and lemma in self.cues.adjectives and t.dep_ in ("acomp", "ROOT"):
@@ -275,7 +281,11 @@ class AttributionFinder:
         for c in children:
             if c.dep_ in ("ccomp", "csubj") and c.i != v.i and allows(lemma, "ccomp"):
                 content.append(_span_of(c))
-            elif c.dep_ == "xcomp" and (cls in ("belief", "speech") or lemma in ("seek", "want")) \
+            elif c.dep_ == "advcl" and c.i > v.i and cls != "relay" and any(
+                    m.dep_ == "mark" and m.lower_ in ("for", "whether") for m in c.children):
+                # "calling for the US to step up", "asked whether ...": parsed as adverbial.
+                content.append(_span_of(c))
+            elif c.dep_ == "xcomp" and (cls in ("belief", "speech", "intent") or lemma in ("seek", "want")) \
                     and allows(lemma, "xcomp"):
                 content.append(_span_of(c))
         dobjs = [c for c in children if c.dep_ in ("dobj", "dative")]
@@ -318,7 +328,7 @@ class AttributionFinder:
                         break
         kind = "indirect"
         if not content:
-            adjacent = cls not in ("belief", "stance") and allows(lemma, "quote")
+            adjacent = cls not in ("belief", "stance", "intent") and allows(lemma, "quote")
             content = self._inverted(doc, sent, v, quotes, adjacent_quotes=adjacent)
             kind = "direct" if content else kind
         if not content:
@@ -350,6 +360,58 @@ class AttributionFinder:
         if cls == "relay" and lemma in ("quote", "cite"):
             self._quote_relay(doc, v, f)
         f.relays.extend(self._relays_in(doc, sent, f, exclude=[]))
+        return f
+
+    def _light(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan]) -> Found | None:
+        """'made the case for X', 'issued a statement: ...', 'took a shot at Y': a light verb whose
+        object names an act of saying; verb and noun are the cue, what the noun is about the content."""
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in self.cues.light_nouns]
+        if not objs:
+            return None
+        noun = objs[0]
+        cue_end = noun.i + 1
+        content: list[TokSpan] = []
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp", "relcl") and (
+                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.tag_ == "VBG"
+                    or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)):
+                content.append(_span_of(c))
+                break
+            if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
+                objs_ = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if objs_:
+                    content.append(_span_of(objs_[0]))
+                    cue_end = c.i + 1 if c.i == cue_end else cue_end
+                    break
+        if not content:
+            for c in v.children:
+                if c.i <= noun.i:
+                    continue
+                if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG" or c.dep_ == "ccomp":
+                    content.append(_span_of(c))
+                    break
+                if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
+                    objs_ = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    if objs_:
+                        content.append(_span_of(objs_[0]))
+                        cue_end = c.i + 1 if c.i == cue_end else cue_end
+                        break
+        if not content:
+            content = self._after_colon(doc, sent, noun.i, quotes)
+        if not content:
+            return None
+        source = _same_paragraph(doc, self._source(doc, v), v.i)
+        if source is None:
+            return None
+        cue = (v.i, cue_end)
+        content = _clean_parts(doc, [p for part in content for p in _minus(part, [cue, source])])
+        if not content:
+            return None
+        kind = "direct" if any(a <= q[0] and q[1] <= b for q in quotes for a, b in content) else "indirect"
+        f = Found(cue=cue, source=source, content=content, kind=kind, cls="speech")
+        f.relays = self._relays_in(doc, sent, f, exclude=[])
         return f
 
     def _direct(self, doc: Doc, sent: Span, v: Token, quotes: list[TokSpan], cls: str) -> Found | None:
@@ -489,6 +551,9 @@ class AttributionFinder:
     def _after_colon(self, doc: Doc, sent: Span, i: int, quotes: list[TokSpan]) -> list[TokSpan]:
         for k in range(i + 1, min(i + 3, sent.end)):
             if doc[k].text == ":":
+                block = _colon_block(doc, k)
+                if block is not None:
+                    return [block]
                 end = sent.end
                 for qa, qb in quotes:
                     if k < qa <= k + 2:
@@ -584,12 +649,53 @@ def _between_commas(doc: Doc, v: Token) -> bool:
     return opened and closed
 
 
+def _colon_block(doc: Doc, colon: int) -> TokSpan | None:
+    """'Cruz continued:' closing a paragraph: the claim is the next paragraph, and the paragraphs
+    after it while a quotation opened there runs on (news style reopens, never closes, a quote
+    that continues into the next paragraph)."""
+    k = colon + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or "\n" not in doc[colon:k].text_with_ws:
+        return None
+    start = end = k
+    for _ in range(_MAX_BLOCK_PARAGRAPHS):
+        end = _paragraph_end(doc, start)
+        para = doc[start:end]
+        opened = para[0].text in OPEN_QUOTES | STRAIGHT_QUOTES
+        closed = any(t.text in CLOSE_QUOTES for t in para[1:]) or \
+            sum(t.text in STRAIGHT_QUOTES for t in para) % 2 == 0
+        nxt = end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if not opened or closed or nxt >= len(doc) or doc[nxt].text not in OPEN_QUOTES | STRAIGHT_QUOTES:
+            break
+        start = nxt
+    return k, end
+
+
+def _paragraph_end(doc: Doc, start: int) -> int:
+    """Return the index just past the last token of the paragraph that starts at `start`."""
+    for t in doc[start:]:
+        if "\n" in t.text_with_ws:
+            return t.i + 1
+    return len(doc)
+
+
 def _clip_paragraph(doc: Doc, parts: list[TokSpan], cue: int, breaks: list[int]) -> list[TokSpan]:
     """Keep content inside the cue's paragraph, plus a quote continued in the next one only when
-    the cue's own paragraph has nothing after the cue (handled by the quote rules, not here)."""
+    the cue's own paragraph has nothing after the cue (handled by the quote rules, not here).
+    A paragraph ending in a colon after the cue extends to the block it introduces."""
     k = bisect.bisect_left(breaks, cue)
     lo = breaks[k - 1] + 1 if k > 0 else 0
     hi = breaks[k] + 1 if k < len(breaks) else len(doc)
+    last = hi - 1
+    while last > cue and doc[last].is_space:
+        last -= 1
+    if last > cue and doc[last].text == ":":
+        block = _colon_block(doc, last)
+        if block is not None:
+            hi = block[1]
     out = []
     for a, b in parts:
         a, b = max(a, lo), min(b, hi)

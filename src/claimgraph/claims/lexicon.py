@@ -29,6 +29,7 @@ class CueLexicon:
     report: frozenset[str]
     belief: frozenset[str]
     stance: frozenset[str]
+    intent: frozenset[str]
     relay: frozenset[str]
     direct_only: frozenset[str]
     appearance: frozenset[str]
@@ -43,6 +44,8 @@ class CueLexicon:
     restricted: dict[str, frozenset[str]]
     study_nouns: frozenset[str]
     possessed_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
 
     def allows(self, lemma: str, construction: str) -> bool:
         """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
@@ -51,13 +54,13 @@ class CueLexicon:
     @property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma that can head an attribution."""
-        return (self.speech | self.report | self.belief | self.stance | self.relay | self.direct_only
-                | self.appearance)
+        return (self.speech | self.report | self.belief | self.stance | self.intent | self.relay
+                | self.direct_only | self.appearance)
 
     def verb_class(self, lemma: str) -> str | None:
         """Return the class of a cue verb lemma ('speech', 'belief', ...) or None."""
         # direct_only first: those verbs are listed elsewhere too, and the restriction must win.
-        for name in ("direct_only", "speech", "report", "belief", "stance", "relay", "appearance"):
+        for name in ("direct_only", "speech", "report", "belief", "stance", "intent", "relay", "appearance"):
             if lemma in getattr(self, name):
                 return name
         return None
@@ -91,7 +94,7 @@ def cues() -> CueLexicon:
     d = _load("cues.yaml")
     return CueLexicon(
         speech=_words(d["speech"]), report=_words(d["report"]), belief=_words(d["belief"]),
-        stance=_words(d["stance"]), relay=_words(d["relay"]),
+        stance=_words(d["stance"]), intent=_words(d["intent"]), relay=_words(d["relay"]),
         direct_only=_words(d["direct_only"]), appearance=_words(d["appearance"]),
         object_beliefs=_words(d["object_beliefs"]), first_person_hedges=_words(d["first_person_hedges"]),
         adjectives=_words(d["adjectives"]),
@@ -101,6 +104,7 @@ def cues() -> CueLexicon:
         restricted={str(k).lower(): _words(v) for k, v in (d.get("restricted") or {}).items()},
         study_nouns=_words(d.get("study_nouns")),
         possessed_nouns=_words(d.get("possessed_nouns")),
+        light_verbs=_words(d.get("light_verbs")), light_nouns=_words(d.get("light_nouns")),
     )
 
 
