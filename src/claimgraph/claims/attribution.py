@@ -81,6 +81,9 @@ def quote_spans(doc: Doc) -> list[TokSpan]:
         elif x in CLOSE_QUOTES and open_at is not None:
             spans.append((open_at, t.i + 1))
             open_at = None
+        elif x == "''" and open_at is None:
+            # Some house styles (and tokenizers) write both marks as two apostrophes.
+            open_at = t.i
         elif x in STRAIGHT_QUOTES:
             if straight_open is None:
                 straight_open = t.i
@@ -542,7 +545,11 @@ class AttributionFinder:
         if not adjacent_quotes:
             return []
         for qa, qb in quotes:
-            if qb <= sent.start or qa >= sent.end:
+            if qa >= sent.end:
+                continue
+            if qb <= sent.start and (v.i - sent.start > 4 or "\n" in doc[qb - 1:v.i].text_with_ws):
+                # A quotation closing the previous sentence ('... long quote.” \n Weaver said.')
+                # only when the cue's sentence is a bare reporting clause in the same paragraph.
                 continue
             if qb <= v.i and v.i - qb <= 4 or qa >= v.i + 1 and qa - v.i <= 4:
                 return [(qa, qb)]
@@ -760,7 +767,8 @@ def _split_participles(doc: Doc, found: list[Found]) -> None:
         a, b = _span_of(v)
         while a > 0 and doc[a - 1].text in (",", "and", "but", ";", "—", "–"):
             a -= 1
-        if not any(x.text in (",", ";", "—", "–") for x in doc[a:min(f.cue[0], a + 3)]):
+        marks = (",", ";", "—", "–") if v.dep_ == "advcl" else (",", ";", "—", "–", "and", "but")
+        if not any(x.lower_ in marks for x in doc[a:min(f.cue[0], a + 3)]):
             continue
         if a <= g.cue[0] < b:
             continue
