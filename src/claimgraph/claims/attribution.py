@@ -26,6 +26,8 @@ _FIRST_SECOND = {"i", "we", "you"}
 _ANSWERS = {"yes", "no", "so"}
 _NOUN_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 _CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over"}
+# "critical of", "eager for", "opposed to", "happy with", "interested in", "impressed by".
+_ADJ_PREPS = {"of", "about", "that", "with", "to", "in", "by", "toward", "towards", "over", "for"}
 _LIGHT_PREPS = {"about", "for", "on", "against", "of", "over", "at", "to", "that", "in"}
 
 TokSpan = tuple[int, int]
@@ -320,6 +322,15 @@ class AttributionFinder:
                         if o.dep_ == "pobj" and rel:
                             content.append(_span_of(rel[0]))
                             addressee = o
+        if not content and cls != "relay":
+            # "O'Malley's move was first reported by MSNBC", "a proposal rejected by 64 percent of
+            # voters": a passive cue with an agent reports its grammatical subject.
+            agent = [c for c in children if c.dep_ == "agent" and any(o.dep_ == "pobj" for o in c.children)]
+            patient = [c for c in children if c.dep_ == "nsubjpass"]
+            if agent and patient:
+                content.append(_span_of(patient[0]))
+            elif agent and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+                content.append((v.head.left_edge.i, v.head.i + 1))
         if not content and cls != "relay" and allows(lemma, "prep"):
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
@@ -445,7 +456,7 @@ class AttributionFinder:
         for c in list(adj.children) + list(cop.children):
             if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and c.i > adj.i):
                 content.append(_span_of(c))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that") and c.i > adj.i:
+            elif c.dep_ == "prep" and c.lower_ in _ADJ_PREPS and c.i > adj.i:
                 content.append(_span_of(c))
         if not content:
             content = self._after_colon(doc, sent, adj.i, quotes)
