@@ -28,6 +28,7 @@ _NOUN_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 _CONTENT_PREPS = {"about", "for", "on", "to", "against", "of", "over"}
 # "critical of", "eager for", "opposed to", "happy with", "interested in", "impressed by".
 _ADJ_PREPS = {"of", "about", "that", "with", "to", "in", "by", "toward", "towards", "over", "for"}
+_TOPIC_PREPS = {"about", "on", "of"}
 _LIGHT_PREPS = {"about", "for", "on", "against", "of", "over", "at", "to", "that", "in"}
 
 TokSpan = tuple[int, int]
@@ -331,10 +332,12 @@ class AttributionFinder:
                 content.append(_span_of(patient[0]))
             elif agent and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
                 content.append((v.head.left_edge.i, v.head.i + 1))
-        if not content and cls != "relay" and allows(lemma, "prep"):
+        if not content and cls != "relay" and (allows(lemma, "prep") or lemma in self.cues.topic_verbs):
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
                     objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    if not allows(lemma, "prep") and c.lower_ not in _TOPIC_PREPS:
+                        continue  # "spoke at the rally" is not a claim, "spoke about jobs" is
                     if objs and (c.lower_ != "to" or lemma in ("refer", "point", "respond", "reply", "object")):
                         content.append(_span_of(objs[0]))
                         if c.i <= cue_end + 1:

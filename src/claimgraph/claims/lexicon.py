@@ -46,6 +46,7 @@ class CueLexicon:
     possessed_nouns: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
 
     def allows(self, lemma: str, construction: str) -> bool:
         """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
@@ -105,6 +106,7 @@ def cues() -> CueLexicon:
         study_nouns=_words(d.get("study_nouns")),
         possessed_nouns=_words(d.get("possessed_nouns")),
         light_verbs=_words(d.get("light_verbs")), light_nouns=_words(d.get("light_nouns")),
+        topic_verbs=_words(d.get("topic_verbs")),
     )
 
 
