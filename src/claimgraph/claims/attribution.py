@@ -335,7 +335,8 @@ class AttributionFinder:
         if not content and cls != "relay" and (allows(lemma, "prep") or lemma in self.cues.topic_verbs):
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
-                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")
+                            and o.ent_type_ not in ("DATE", "TIME")]  # "on Tuesday" is not a topic
                     if not allows(lemma, "prep") and c.lower_ not in _TOPIC_PREPS:
                         continue  # "spoke at the rally" is not a claim, "spoke about jobs" is
                     if objs and (c.lower_ != "to" or lemma in ("refer", "point", "respond", "reply", "object")):
@@ -684,8 +685,10 @@ def _colon_block(doc: Doc, colon: int) -> TokSpan | None:
         end = _paragraph_end(doc, start)
         para = doc[start:end]
         opened = para[0].text in OPEN_QUOTES | STRAIGHT_QUOTES
-        closed = any(t.text in CLOSE_QUOTES for t in para[1:]) or \
-            sum(t.text in STRAIGHT_QUOTES for t in para) % 2 == 0
+        if para[0].text in STRAIGHT_QUOTES:
+            closed = sum(t.text in STRAIGHT_QUOTES for t in para) % 2 == 0
+        else:
+            closed = any(t.text in CLOSE_QUOTES for t in para[1:])
         nxt = end
         while nxt < len(doc) and doc[nxt].is_space:
             nxt += 1
