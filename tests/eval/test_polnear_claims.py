@@ -58,7 +58,8 @@ def test_dev_split_targets():
     articles = list(polnear.read_split(SHARED / "polnear" / "dev"))
     scores = polnear.evaluate(articles, lambda texts: nlp.pipe(texts, batch_size=16))
     f1 = {role: scores.counts[(role, "overlap")].f1 for role in polnear.ROLES}
-    # Issue targets: 0.75 source and cue, 0.70 content (measured values in docs/benchmarks.md).
-    assert f1["content"] >= 0.77
-    assert f1["cue"] >= 0.75
-    assert f1["source"] >= 0.75
+    # Issue targets are 0.75 source and cue, 0.70 content; these bounds sit just under the values
+    # measured on dev (source 0.769, cue 0.774, content 0.802 in docs/benchmarks.md).
+    assert f1["content"] >= 0.79
+    assert f1["cue"] >= 0.765
+    assert f1["source"] >= 0.76

@@ -560,7 +560,7 @@ class AttributionFinder:
         if not adjacent_quotes:
             return []
         for qa, qb in quotes:
-            if qa >= sent.end:
+            if qa >= sent.end or qb <= v.i - 5:
                 continue
             if qb <= sent.start and (v.i - sent.start > 4 or "\n" in doc[qb - 1:v.i].text_with_ws):
                 # A quotation closing the previous sentence ('... long quote.” \n Weaver said.')
