@@ -94,9 +94,15 @@ class Pipeline:
                    claims, headline: bool) -> Statement:
         status, hedged = claims.status(match.trigger)
         claimant, via = claims.claimant(match.trigger)
-        span = None if headline else (sent.start_char, sent.end_char)
-        evidence = document.title if headline else sent.text
-        actor_codes = ",".join(sorted(str(m.code) for m in match.actors))
+        # Sentences carry the paragraph break after them; the evidence is the sentence alone.
+        text = sent.text.rstrip()
+        span = None if headline else (sent.start_char, sent.start_char + len(text))
+        evidence = document.title if headline else text
+        # Whoever makes the claim stands outside its content: the claimant's own words can be no
+        # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X).
+        actors = _outside(_unique(match.actors), claimant.span if claimant else None)
+        recipients = _outside(_unique(match.recipients), claimant.span if claimant else None)
+        actor_codes = ",".join(sorted(str(m.code) for m in actors))
         return Statement(
             id=stable_id(document.id, index, match.trigger, match.type, actor_codes),
             sentence=index,
@@ -105,8 +111,8 @@ class Pipeline:
             event=Event(type=match.type, mode=match.mode, cameo=match.cameo,
                         quad_class=match.quad_class, intensity=match.intensity,
                         trigger=match.trigger_text, context=list(match.context)),
-            actor=[m.ref() for m in _unique(match.actors)],
-            recipient=[m.ref() for m in _unique(match.recipients)],
+            actor=[m.ref() for m in actors],
+            recipient=[m.ref() for m in recipients],
             status=status,
             hedged=hedged,
             claimant=claimant,
@@ -115,6 +121,12 @@ class Pipeline:
             where=match.where,
             confidence=match.confidence,
         )
+
+
+def _outside(mentions: list[Mention], span: tuple[int, int] | None) -> list[Mention]:
+    if span is None:
+        return mentions
+    return [m for m in mentions if m.end_char <= span[0] or m.start_char >= span[1]]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
