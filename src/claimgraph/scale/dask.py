@@ -8,6 +8,7 @@ Only small summaries travel back to the client; the store loads the partitions a
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pickle
 import threading
@@ -93,8 +94,11 @@ def connect(address: Any = None) -> Iterator[Any]:
     if address is None or str(address).split(":", 1)[0] == LOCAL:
         n = str(address or LOCAL).partition(":")[2]
         workers = int(n) if n else (os.cpu_count() or 1)
+        # A local cluster is an implementation detail here: its shutdown chatter (closed comms
+        # tracebacks) must not reach the user's terminal; task failures are raised as ShardError.
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                Client(cluster) as client:
             yield client
         return
     with Client(str(address)) as client:
