@@ -117,3 +117,22 @@ def test_demo_prints_the_example_statements() -> None:
 def test_usage_error_exit_code(runner: CliRunner) -> None:
     result = runner.invoke(main, ["extract"])
     assert result.exit_code == 2
+
+
+def test_ingest_from_partitions(runner: CliRunner, tmp_path: Path, pipeline) -> None:
+    from claimgraph.scale.partitions import write_partition
+    from claimgraph.sources import RawItem
+
+    items = [RawItem(origin=f"doc{i}.txt", text=ARTICLE, id=f"p-{i}") for i in range(2)]
+    write_partition(pipeline.run(items), tmp_path / "parts" / "part-00000")
+    db = tmp_path / "p.duckdb"
+    result = runner.invoke(main, ["ingest", "--from-partitions", str(tmp_path / "parts"),
+                                  "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert "2 documents added" in result.stderr
+    rows = _lines(runner.invoke(main, ["statements", "--db", str(db), "--format", "jsonl"]).stdout)
+    assert {r["document_id"] for r in rows} == {"p-0", "p-1"}
+
+
+def test_ingest_needs_paths_or_partitions(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["ingest"]).exit_code == 2

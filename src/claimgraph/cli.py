@@ -36,16 +36,11 @@ def fail(message: str) -> None:
 
 def _records(paths: tuple[str, ...], workers: int):
     """Yield records and input errors for PATHs, in input order."""
+    from claimgraph.parallel import run_parallel
     from claimgraph.sources import read
 
-    items = read(paths)
-    if workers > 1:
-        from claimgraph.parallel import run_parallel
-
-        return run_parallel(items, workers=workers)
-    from claimgraph.pipeline import Pipeline
-
-    return Pipeline().run(items)
+    # One worker runs in this process, with the same per-chunk memory bound as the pool.
+    return run_parallel(read(paths), workers=workers)
 
 
 def _report(error: InputError) -> None:
@@ -84,7 +79,7 @@ def _worker_failed(exc: WorkerError) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--db", default=None, help="DuckDB file or postgresql:// URL [./claimgraph.duckdb].")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for parsing and coding (one writer to the store).")
@@ -92,15 +87,23 @@ def _worker_failed(exc: WorkerError) -> None:
               help="Run on a dask.distributed scheduler over shards instead.")
 @click.option("--partitions", type=click.Path(file_okay=False), default=None,
               help="Where --dask writes Parquet partitions [./claimgraph-partitions].")
+@click.option("--from-partitions", "load_dir", type=click.Path(file_okay=False, exists=True),
+              default=None, help="Load partitions a --dask run wrote, without recomputing.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: str | None,
-           partitions: str | None) -> None:
+           partitions: str | None, load_dir: str | None) -> None:
     """Extract statements from PATHS and store them (re-ingesting a document replaces it)."""
+    if not paths and not load_dir:
+        raise click.UsageError("give PATHS to ingest, or --from-partitions DIR")
     from claimgraph.store import ingest as store_ingest
     from claimgraph.store import open_store
 
     try:
         with open_store(db) as store:
-            if dask_address:
+            if load_dir:
+                from claimgraph.scale.partitions import load_partitions
+
+                result = load_partitions(store, [load_dir], on_error=_report)
+            elif dask_address:
                 from claimgraph.scale.dask import ingest_dask
 
                 result = ingest_dask(paths, dask_address, store, partitions, on_error=_report)
