@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.tokens import Doc
 
 from claimgraph import nlp as backbone
+from claimgraph.actors import ActorResolver
 from claimgraph.actors.mention import Mention
 from claimgraph.events import EventCoder
 
@@ -60,3 +63,19 @@ def code(nlp, coder):
 def mentions_for():
     """The fixture's mention finder (ACTORS entries, one token each)."""
     return _mentions_for
+
+
+@pytest.fixture(scope="session")
+def resolver() -> ActorResolver:
+    """The built-in actor dictionary."""
+    return ActorResolver.from_files([], include_builtin=True)
+
+
+@pytest.fixture
+def events(nlp, coder, resolver):
+    """Code a text with the built-in dictionary (dated 2022-05-25); return its events in order."""
+    def run(text: str):
+        doc = nlp(text)
+        mentions = resolver.find(doc, dt.date(2022, 5, 25))
+        return [e for s in doc.sents for e in coder.code(s, mentions)]
+    return run

@@ -2,35 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from claimgraph.actors import ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver.from_files([], include_builtin=True)
-
-
-@pytest.fixture
-def events(nlp, coder, resolver):
-    def run(text: str):
-        doc = nlp(text)
-        mentions = resolver.find(doc, dt.date(2000, 1, 1))
-        return [e for s in doc.sents for e in coder.code(s, mentions)]
-    return run
-
-
-def _codes(ms):
-    return sorted({m.code for m in ms if m.code})
-
-
-def _one(evs, type_):
-    found = [e for e in evs if e.type == type_]
-    assert found, f"no {type_} in {[(e.type, e.trigger_text) for e in evs]}"
-    return found[0]
+from event_helpers import codes as _codes
+from event_helpers import one as _one
 
 
 def test_dative_to_phrase_is_the_recipient_not_the_thing_given(events):
