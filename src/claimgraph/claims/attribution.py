@@ -397,12 +397,11 @@ class AttributionFinder:
                     or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)):
                 content.append(_span_of(c))
                 break
-            if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
-                objs_ = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-                if objs_:
-                    content.append(_span_of(objs_[0]))
-                    cue_end = c.i + 1 if c.i == cue_end else cue_end
-                    break
+            obj = _light_prep_object(c)
+            if obj is not None:
+                content.append(_span_of(obj))
+                cue_end = c.i + 1 if c.i == cue_end else cue_end
+                break
         if not content:
             for c in v.children:
                 if c.i <= noun.i:
@@ -410,12 +409,11 @@ class AttributionFinder:
                 if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG" or c.dep_ == "ccomp":
                     content.append(_span_of(c))
                     break
-                if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
-                    objs_ = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-                    if objs_:
-                        content.append(_span_of(objs_[0]))
-                        cue_end = c.i + 1 if c.i == cue_end else cue_end
-                        break
+                obj = _light_prep_object(c)
+                if obj is not None:
+                    content.append(_span_of(obj))
+                    cue_end = c.i + 1 if c.i == cue_end else cue_end
+                    break
         if not content:
             content = self._after_colon(doc, sent, noun.i, quotes)
         if not content:
@@ -812,3 +810,10 @@ def _link_nesting(found: list[Found]) -> None:
             if best is None or g.content_size() < found[best].content_size():
                 best = j
         f.outer = best
+
+
+def _light_prep_object(tok: Token) -> Token | None:
+    """The object of a preposition that carries a light verb's content ("the case for X")."""
+    if tok.dep_ != "prep" or tok.lower_ not in _LIGHT_PREPS:
+        return None
+    return next((o for o in tok.children if o.dep_ in ("pobj", "pcomp")), None)
