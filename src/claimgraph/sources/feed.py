@@ -19,25 +19,23 @@ from claimgraph.sources.registry import register, sniff
 @register("feed", (".rss", ".atom"))
 def read_feed(stream: BinaryIO, origin: str) -> Iterator[RawItem | InputError]:
     """Yield one item per feed entry; an entry without content or summary is an error of its own."""
-    try:
-        data = read_capped(stream, origin)
-        check_text_bytes(data, origin)
-    except InputError as exc:
-        yield exc
-        return
-    yield from _entries(data, origin)
+    yield from _read(stream, origin, require_feed=False)
 
 
 @register("xml", (".xml",))
 def read_xml(stream: BinaryIO, origin: str) -> Iterator[RawItem | InputError]:
     """Read an .xml file that is an RSS/Atom feed; any other XML is refused."""
+    yield from _read(stream, origin, require_feed=True)
+
+
+def _read(stream: BinaryIO, origin: str, require_feed: bool) -> Iterator[RawItem | InputError]:
     try:
         data = read_capped(stream, origin)
         check_text_bytes(data, origin)
     except InputError as exc:
         yield exc
         return
-    if sniff(data[:65536]) != "feed":
+    if require_feed and sniff(data[:65536]) != "feed":
         yield InputError(origin, "XML file that is not an RSS or Atom feed")
         return
     yield from _entries(data, origin)
