@@ -52,14 +52,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def case_parse(data: Path, limit: int | None, batch_size: int) -> dict:
-    """Time nlp.pipe alone over the cleaned bodies the pipeline would parse."""
-    from claimgraph import nlp as backbone
+def cleaned_bodies(items) -> list[str]:
+    """The cleaned English bodies the pipeline would parse, in input order."""
     from claimgraph.clean import make_document
     from claimgraph.errors import InputError
 
     texts = []
-    for item in _inputs(data, limit):
+    for item in items:
         if isinstance(item, InputError):
             continue
         try:
@@ -68,6 +67,13 @@ def case_parse(data: Path, limit: int | None, batch_size: int) -> dict:
             continue
         if doc.language == "en" and doc.text.strip():
             texts.append(doc.text)
+    return texts
+
+
+def case_parse(data: Path, limit: int | None, batch_size: int) -> dict:
+    """Time nlp.pipe alone over the cleaned bodies the pipeline would parse."""
+    from claimgraph import nlp as backbone
+    texts = cleaned_bodies(_inputs(data, limit))
     nlp = backbone.load()
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=batch_size):
