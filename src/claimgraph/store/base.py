@@ -13,7 +13,8 @@ from typing import Any
 
 from claimgraph.model import Record
 from claimgraph.store.errors import StoreError
-from claimgraph.store.query import DateLike, Values, Where, date_value, statement_filters, values
+from claimgraph.store.query import (DateLike, Values, Where, date_value, placeholders,
+                                    statement_filters, values)
 from claimgraph.store.rows import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, DocumentRows,
     record_from_rows, record_rows,
@@ -181,7 +182,7 @@ class Store(ABC):
         found: set[str] = set()
         for i in range(0, len(ids), 1000):
             chunk = ids[i:i + 1000]
-            rows = s.execute(f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+            rows = s.execute(f"SELECT id FROM documents WHERE id IN ({placeholders(len(chunk))})",
                              chunk)
             found.update(r["id"] for r in rows)
         return found
@@ -236,12 +237,8 @@ class Store(ABC):
             where.add("published_date >= ?", start)
         if end is not None:
             where.add("published_date <= ?", end)
-        sites = values(site)
-        if sites:
-            where.add(f"site IN ({', '.join('?' * len(sites))})", *sites)
-        wanted = values(ids)
-        if wanted:
-            where.add(f"id IN ({', '.join('?' * len(wanted))})", *wanted)
+        where.add_in("site", values(site))
+        where.add_in("id", values(ids))
         cols = ("id, url, title, published, site, credited_source, language, n_statements, "
                 "n_attributions, ingested_at" + (", text" if with_text else ""))
         sql = (f"SELECT {cols} FROM documents {where.sql()} "

@@ -29,9 +29,19 @@ class Where:
         self.clauses.append(clause)
         self.params.extend(params)
 
+    def add_in(self, column: str, items: Sequence[Any]) -> None:
+        """Add `column IN (...)` for the items; nothing when there are none."""
+        if items:
+            self.add(f"{column} IN ({placeholders(len(items))})", *items)
+
     def sql(self) -> str:
         """Return `WHERE ...`, or an empty string when there are no conditions."""
         return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def placeholders(n: int) -> str:
+    """Return `?, ?, ...` for n parameters."""
+    return ", ".join("?" * n)
 
 
 def values(value: Values) -> list[str]:
@@ -95,12 +105,8 @@ def statement_filters(*, actor: Values = None, recipient: Values = None, type: V
         where.add("EXISTS (SELECT 1 FROM statement_actors a WHERE a.document_id = s.document_id"
                   " AND a.statement_position = s.position AND a.role = ? AND ("
                   + " OR ".join(ors) + "))", role, *params)
-    types = [t.upper() for t in values(type)]
-    if types:
-        where.add(f"s.event_type IN ({', '.join('?' * len(types))})", *types)
-    statuses = [t.lower() for t in values(status)]
-    if statuses:
-        where.add(f"s.status IN ({', '.join('?' * len(statuses))})", *statuses)
+    where.add_in("s.event_type", [t.upper() for t in values(type)])
+    where.add_in("s.status", [t.lower() for t in values(status)])
     start, end = date_value(since, "since"), date_value(until, "until")
     if start is not None:
         where.add("s.event_date >= ?", start)
@@ -115,9 +121,7 @@ def statement_filters(*, actor: Values = None, recipient: Values = None, type: V
             params.extend(p)
             params.append("%" + _escape_like(spec.lower()) + "%")
         where.add("(" + " OR ".join(ors) + ")", *params)
-    docs = values(document)
-    if docs:
-        where.add(f"s.document_id IN ({', '.join('?' * len(docs))})", *docs)
+    where.add_in("s.document_id", values(document))
     if hedged is not None:
         where.add("s.hedged = ?", hedged)
     return where
