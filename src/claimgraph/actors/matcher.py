@@ -30,8 +30,11 @@ class Hit:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _norm_token(text: str) -> str:
-    return normalize(text)
+def _norm_token(text: str) -> tuple[str, str | None]:
+    """The token's matching form and, when that form starts with it, its index key."""
+    norm = normalize(text)
+    key = first_word(norm)
+    return norm, key if key and norm.startswith(key) else None
 
 
 class PhraseIndex:
@@ -54,12 +57,13 @@ class PhraseIndex:
 
     def scan(self, doc: Doc) -> list[Hit]:
         """Return non-overlapping longest matches, left to right."""
-        norms = [_norm_token(t.text) for t in doc]
+        normed = [_norm_token(t.text) for t in doc]
+        norms = [norm for norm, _ in normed]
         hits: list[Hit] = []
         i, n = 0, len(doc)
         while i < n:
-            key = first_word(norms[i])
-            slot = self._index.get(key) if key and norms[i].startswith(key) else None
+            key = normed[i][1]
+            slot = self._index.get(key) if key else None
             if slot is None:
                 i += 1
                 continue

@@ -802,12 +802,19 @@ def _link_nesting(found: list[Found]) -> None:
 
     Where two attributions hold each other's cue (a misparse), neither is nested.
     """
+    # Quadratic in the attributions of a document (hundreds in a long transcript), so the cheap
+    # hull test rules out most pairs before the part-by-part test.
+    hulls = [f.content_hull or (0, 0) for f in found]
+    sizes = [f.content_size() for f in found]
     for i, f in enumerate(found):
         best = None
+        cue = f.cue[0]
         for j, g in enumerate(found):
-            if i == j or not g.contains(f.cue[0]) or f.contains(g.cue[0]):
+            if i == j or not hulls[j][0] <= cue < hulls[j][1]:
                 continue
-            if best is None or g.content_size() < found[best].content_size():
+            if not g.contains(cue) or f.contains(g.cue[0]):
+                continue
+            if best is None or sizes[j] < sizes[best]:
                 best = j
         f.outer = best
 

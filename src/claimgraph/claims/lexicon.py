@@ -52,7 +52,7 @@ class CueLexicon:
         """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
         return construction not in self.restricted.get(lemma, ())
 
-    @property
+    @functools.cached_property
     def verbs(self) -> frozenset[str]:
         """Every verb lemma that can head an attribution."""
         return (self.speech | self.report | self.belief | self.stance | self.intent | self.relay

@@ -45,7 +45,8 @@ class _Words:
     numbers: dict[str, int]
     ordinals: dict[str, int]
     units: dict[str, int]
-    relative: dict[tuple[str, ...], tuple[int, int]]
+    #: fixed phrases by first word, longest first: {"in": ((("in", "a", "day", "or", "two"), (1, 2)), ...)}
+    relative: dict[str, tuple[tuple[tuple[str, ...], tuple[int, int]], ...]]
     eras: tuple[dict[str, Any], ...]
 
 
@@ -65,9 +66,19 @@ def words() -> _Words:
         numbers={k.lower(): int(v) for k, v in d["numbers"].items()},
         ordinals={str(k).lower(): int(v) for k, v in d["ordinals"].items()},
         units={k.lower(): int(v) for k, v in d["units"].items()},
-        relative={tuple(k.lower().split()): (int(v[0]), int(v[1])) for k, v in d["relative_days"].items()},
+        relative=_by_first_word({tuple(k.lower().split()): (int(v[0]), int(v[1]))
+                                 for k, v in d["relative_days"].items()}),
         eras=tuple(eras),
     )
+
+
+def _by_first_word(phrases: dict[tuple[str, ...], tuple[int, int]]
+                   ) -> dict[str, tuple[tuple[tuple[str, ...], tuple[int, int]], ...]]:
+    # Looked up once per token of every coded sentence, so indexed and sorted once here.
+    out: dict[str, list] = {}
+    for phrase, span in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(phrase[0], []).append((phrase, span))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _as_date(v: Any) -> dt.date:
@@ -115,7 +126,7 @@ def find(sent: Span) -> list[TimeExpr]:
 def _match_at(toks: list[Token], low: list[str], i: int, w: _Words) -> tuple[int, str, dict] | None:
     n = len(low)
     # Fixed phrases first ("in a day or two", "yesterday").
-    for phrase, (s, e) in sorted(w.relative.items(), key=lambda kv: -len(kv[0])):
+    for phrase, (s, e) in w.relative.get(low[i], ()):
         if tuple(low[i:i + len(phrase)]) == phrase:
             return len(phrase), "offset", {"days": (s, e)}
     x = low[i]

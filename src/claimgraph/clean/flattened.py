@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,11 +168,14 @@ def _bracketed(line: str) -> bool:
     return len(line) > 2 and ((line[0] == "[" and line[-1] == "]") or (line[0] == "(" and line[-1] == ")"))
 
 
-def _foreign_or_promo(line: str, language: str | None) -> bool:
+def _foreign_or_promo(line: str, page_language: Callable[[], str | None]) -> bool:
     """A bracketed line in another language than the article, or carrying promo words."""
     if rules().bracket_words.search(line) and len(_words(line)) >= 3:
         return True
-    if language is None or len(_words(line)) < 6:
+    if len(_words(line)) < 6:
+        return False
+    language = page_language()
+    if language is None:
         return False
     lang, prob = detect_with_confidence(line[1:-1])
     return lang is not None and lang != language and prob >= _FOREIGN_MIN_PROB
@@ -187,8 +191,11 @@ def _title_keys(title: str) -> set[str]:
     return keys
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() rejects
+
+
 def _match_key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 @dataclass
@@ -202,10 +209,12 @@ def clean_flattened(raw: str, title: str | None = None) -> Cleaned:
     """Clean flattened page text; `title` is the record's title when it has one."""
     lines = [_Line(normalise_line(x), x.strip()) for x in raw.splitlines()]
     lines = [ln for ln in lines if ln.text]
-    language, _ = detect_with_confidence(raw)
+    # Identifying the page's language costs more than the rest of cleaning, and only a long
+    # bracketed line needs it, so it is done at most once and only then.
+    page_language = functools.cache(lambda: detect_with_confidence(raw)[0])
     for ln in lines:
         ln.kind = furniture_kind(ln.text)
-        if ln.kind is None and _bracketed(ln.text) and _foreign_or_promo(ln.text, language):
+        if ln.kind is None and _bracketed(ln.text) and _foreign_or_promo(ln.text, page_language):
             ln.kind = "bracketed_promo"
     _extend_blocks(lines)
     _drop_top_widgets(lines)
