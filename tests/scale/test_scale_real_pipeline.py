@@ -70,3 +70,37 @@ def test_real_records_survive_a_partition_round_trip(real_pipeline, tmp_path):
         for doc_id in ids:
             assert loaded.document(doc_id).to_dict() == local.document(doc_id).to_dict()
         assert loaded.count("statements") == local.count("statements") > 0
+
+
+def test_real_pipeline_on_a_two_worker_cluster_matches_a_local_ingest(real_pipeline, tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is needed for Parquet partitions")
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    import json
+
+    from distributed import Client, LocalCluster
+
+    from claimgraph.scale.dask import ingest_dask
+    from claimgraph.sources import read
+    from claimgraph.store import open_store
+
+    files = []
+    for k in range(2):
+        path = tmp_path / f"shard{k}.jsonl"
+        rows = [{"text": text, "title": title, "url": f"https://example.org/{k}/{i}",
+                 "published": "2022-03-15"} for i, (title, text) in enumerate(ARTICLES) if text]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        files.append(str(path))
+    records = [r for r in real_pipeline.run(read(files)) if not isinstance(r, InputError)]
+    with open_store(tmp_path / "local.duckdb") as local:
+        local.add(records)
+        expected = {d["id"]: local.document(d["id"]).to_dict() for d in local.documents()}
+    assert any(doc["statements"] for doc in expected.values())
+
+    # The workers build the default pipeline themselves, as on a real cluster.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client, \
+            open_store(tmp_path / "cluster.duckdb") as store:
+        result = ingest_dask(files, client, store, tmp_path / "parts", shard_bytes=200)
+        assert len(result.partitions) > len(files)
+        got = {d["id"]: store.document(d["id"]).to_dict() for d in store.documents()}
+    assert got == expected
