@@ -26,9 +26,9 @@ def main() -> None:
     args = ap.parse_args()
 
     from pyinstrument import Profiler
+    from run import cleaned_bodies  # bench/ is on sys.path when this script runs
 
     from claimgraph.pipeline import Pipeline
-    from run import cleaned_bodies  # bench/ is on sys.path when this script runs
     from claimgraph.sources import read
 
     files = sorted(str(p) for p in args.data.glob("*.jsonl"))

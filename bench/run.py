@@ -15,6 +15,7 @@ from __future__ import annotations
 # this module as __main__ in every worker it starts.
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -71,6 +72,11 @@ def cleaned_bodies(items) -> list[str]:
     return texts
 
 
+def _drain(results) -> None:
+    for _ in results:
+        pass
+
+
 def _timed(work) -> tuple[float, float]:
     """(wall s, CPU s) of one call."""
     t0, c0 = time.perf_counter(), time.process_time()
@@ -94,13 +100,8 @@ def case_overhead(data: Path, limit: int | None, batch_size: int, chunk: int = 1
         texts = cleaned_bodies(batch)
         words = sum(map(_words, texts))
 
-        def parse() -> None:
-            for _ in pipeline.nlp.pipe(texts, batch_size=batch_size):
-                pass
-
-        def run() -> None:
-            for _ in pipeline.run(batch):
-                pass
+        parse = functools.partial(_drain, pipeline.nlp.pipe(texts, batch_size=batch_size))
+        run = functools.partial(_drain, pipeline.run(batch))
 
         # A text parses faster the second time (its words are in the vocabulary by then), so
         # each side goes first on half of the words.
