@@ -17,6 +17,7 @@ from claimgraph.model import Attribution, Claimant, Relay, When
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i", "who"}
 _THERE = {"there"}
+_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _RELAY_WINDOW = 3  # sentences within which "he said there" continues an earlier channel
 
 
@@ -55,6 +56,12 @@ class DocClaims:
     def claimant(self, i: int) -> tuple[Claimant | None, list[Relay]]:
         """Return who claims the event at token i and the relays between them and the article."""
         k = self._innermost(i)
+        # "X plans to meet Y", "X is willing to send Z": X is the one who would act, not somebody
+        # reporting the act, so the claim is whoever (if anyone) reports X's intention.
+        seen: set[int] = set()
+        while k is not None and k not in seen and _controlled(self.doc, i, self.found[k].cue):
+            seen.add(k)
+            k = self.found[k].outer
         if k is None:
             return None, []
         k = self.speakers[k]
@@ -284,6 +291,33 @@ def _speaker(k: int, found: list[Found], sources: list[_Source | None]) -> int:
             return cur
         seen.add(outer)
         cur = outer
+
+
+def _controlled(doc: Doc, i: int, cue: tuple[int, int]) -> bool:
+    """Whether the event at token i is a subject-controlled complement of the cue, so that the
+    cue's subject is the event's own actor ("plans to attack", "willing to send", "expressed
+    readiness to help"); a cue with its own object ("asked Russia to leave") does not control."""
+    tok = doc[i]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+        tok = tok.head  # "plans to launch an invasion": the light verb's clause
+    for _ in range(6):
+        if any(c.dep_ in _CLAUSE_SUBJECTS for c in tok.children):
+            return False
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return False
+        if dep == "conj":
+            tok = head  # "plans to meet and sign": the first conjunct's clause
+            continue
+        infinitive = dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if dep != "xcomp" and not infinitive:
+            return False
+        if infinitive and head.dep_ == "dobj" and cue[0] <= head.head.i < cue[1]:
+            return True  # "expressed readiness to help": the cue's object names the intention
+        if cue[0] <= head.i < cue[1]:
+            return not any(c.dep_ in ("dobj", "dative") for c in head.children)
+        tok = head
+    return False
 
 
 def _paragraphs(doc: Doc) -> Callable[[int], int]:
