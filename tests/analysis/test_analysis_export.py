@@ -79,7 +79,11 @@ def test_gdelt_layout(store, tmp_path):
     assert invasion["SOURCEURL"] == "https://wire.example/doc-invasion"
     meeting = [p for p in parsed if p["EventCode"] == "040"][0]
     assert meeting["Actor1Code"] == "BLRGOV" and meeting["Actor1Type1Code"] == "GOV"
-    assert meeting["ActionGeo_FullName"] == "Moscow" and meeting["ActionGeo_FeatureID"] == "RUS"
+    # Moscow is exported as its country-level match, with Russia's FIPS code and centre.
+    assert meeting["ActionGeo_Type"] == "1" and meeting["ActionGeo_FullName"] == "Russia"
+    assert meeting["ActionGeo_CountryCode"] == "RS" and meeting["ActionGeo_FeatureID"] == "RS"
+    assert (meeting["ActionGeo_Lat"], meeting["ActionGeo_Long"]) == ("60", "100")
+    assert meeting["Actor1Geo_CountryCode"] == "" and meeting["Actor2Geo_Type"] == ""
     nato = [p for p in parsed if p["Actor1KnownGroupCode"] == "NATO"][0]
     assert nato["Actor1CountryCode"] == ""
     ids = [p["GLOBALEVENTID"] for p in parsed]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from claimgraph.actors.dictionary import DATA_DIR, read_countries
 from claimgraph.analysis.clusters import Cluster, cluster_statements
 from claimgraph.analysis.rows import json_ready
 
@@ -94,6 +98,64 @@ def _actor_fields(actors: list[dict[str, Any]]) -> dict[str, str]:
             "Type1Code": sector}
 
 
+@dataclass(frozen=True)
+class GdeltPlace:
+    """A country (or FIPS entity within one) as GDELT's geographic columns describe it."""
+
+    name: str
+    fips: str
+    lat: float | None
+    long: float | None
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("claimgraph.analysis").joinpath(name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, (c.strip() for c in line.split("\t")))) for line in lines[1:]]
+
+
+def _degrees(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+@lru_cache(maxsize=1)
+def gdelt_countries() -> dict[str, GdeltPlace]:
+    """Each country's GDELT geography by ISO alpha-3 code: name, FIPS 10-4 code, centre point."""
+    names = {e.roles[0].code: e.name for e in read_countries(DATA_DIR / "countries.tsv")
+             if e.kind == "country" and e.roles}
+    return {r["code"]: GdeltPlace(names.get(r["code"], r["code"]), r["fips"],
+                                  _degrees(r["lat"]), _degrees(r["long"]))
+            for r in _data_rows("gdelt_countries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, list[tuple[re.Pattern[str], GdeltPlace]]]:
+    out: dict[str, list[tuple[re.Pattern[str], GdeltPlace]]] = {}
+    for r in _data_rows("gdelt_territories.tsv"):
+        names = sorted((n.strip() for n in r["places"].split("|") if n.strip()), key=len,
+                       reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b",
+                             re.IGNORECASE)
+        place = GdeltPlace(r["name"], r["fips"], _degrees(r["lat"]), _degrees(r["long"]))
+        out.setdefault(r["code"], []).append((pattern, place))
+    return out
+
+
+def gdelt_place(place_text: str | None, country: str | None) -> GdeltPlace | None:
+    """The GDELT place for a statement's place: its country, or a FIPS entity the text names."""
+    if not country:
+        return None
+    for pattern, place in _territories().get(country, []):
+        if place_text and pattern.search(place_text):
+            return place
+    return gdelt_countries().get(country)
+
+
+def _degrees_text(value: float | None) -> str:
+    return "" if value is None else format(value, "g")
+
+
 def gdelt_row(*, event_id: str, date: dt.date | None, actors: list[dict[str, Any]],
               recipients: list[dict[str, Any]], cameo: str | None, quad_class: int | None,
               intensity: float | None, root: bool, mentions: int, sources: int, articles: int,
@@ -101,9 +163,11 @@ def gdelt_row(*, event_id: str, date: dt.date | None, actors: list[dict[str, Any
               url: str | None) -> dict[str, Any]:
     """One GDELT 2.0 event-table row from claimgraph's fields (keys are GDELT column names).
 
-    The *_Geo_CountryCode columns take FIPS 10-4 codes, which claimgraph does not hold, so they
-    stay empty and the ISO 3166 alpha-3 code goes into *_Geo_FeatureID, where GDELT puts the
-    country for country-level matches.
+    The event's place is written as a country-level match (ActionGeo_Type 1): the country's
+    name, its FIPS 10-4 code in ActionGeo_CountryCode and ActionGeo_FeatureID, and its
+    approximate centre in ActionGeo_Lat/Long, also when the text names a city, whose own
+    coordinates claimgraph does not hold. The Actor1Geo_*/Actor2Geo_* columns locate each actor
+    in the text, which claimgraph does not do, so they stay empty.
     """
     out: dict[str, Any] = {c: "" for c in gdelt_columns()}
     out["GLOBALEVENTID"] = _gdelt_id(event_id)
@@ -123,10 +187,15 @@ def gdelt_row(*, event_id: str, date: dt.date | None, actors: list[dict[str, Any
     out["QuadClass"] = quad_class if quad_class is not None else ""
     out["GoldsteinScale"] = f"{float(intensity):.1f}" if intensity is not None else ""
     out["NumMentions"], out["NumSources"], out["NumArticles"] = mentions, sources, articles
-    if place_text or place_country:
-        out["ActionGeo_Type"] = 1 if place_country else ""
-        out["ActionGeo_FullName"] = place_text or ""
-        out["ActionGeo_FeatureID"] = place_country or ""
+    place = gdelt_place(place_text, place_country)
+    if place is not None:
+        out["ActionGeo_Type"] = 1
+        out["ActionGeo_FullName"] = place.name
+        out["ActionGeo_CountryCode"] = place.fips
+        # GDELT gives country-level matches a textual FeatureID, the FIPS country code.
+        out["ActionGeo_FeatureID"] = place.fips
+        out["ActionGeo_Lat"] = _degrees_text(place.lat)
+        out["ActionGeo_Long"] = _degrees_text(place.long)
     if added is not None:
         out["DATEADDED"] = added.strftime("%Y%m%d%H%M%S")
     out["SOURCEURL"] = url or ""
