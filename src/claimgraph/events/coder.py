@@ -92,6 +92,7 @@ class EventCoder:
         self._separation_preps = frozenset(rules["separation_preps"])
         self._refuge_nouns = frozenset(rules["refuge_nouns"])
         self._refuge_preps = frozenset(rules["refuge_preps"])
+        self._aggregate_nouns = frozenset(rules["aggregate_nouns"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -137,6 +138,9 @@ class EventCoder:
                     found[tok.i] = cand
                     if cand.noun is not None:
                         consumed.add(cand.noun.i)
+                        if self._noun_entry(cand.noun, fallback=False) is None:
+                            # "carried out a series of attacks": the attacks are this event
+                            consumed.update(self._of_objects(cand.noun))
         for tok in sent:
             if tok.pos_ in _NOMINAL and tok.i not in consumed and tok.i not in found:
                 cand = self._noun(tok)
@@ -233,7 +237,23 @@ class EventCoder:
         entry = self._noun_entry(tok)
         if entry is None or not self._satisfied(tok, entry):
             return None
+        if self._noun_entry(tok, fallback=False) is None and self._of_event(tok):
+            # "the package of sanctions", "as a result of the strike", "the start of the war":
+            # the event noun in the "of" phrase is a trigger of its own; the noun that frames
+            # it would repeat it (or take the event itself for its recipient)
+            return None
         return _Candidate(tok, entry, [tok], True)
+
+    def _of_objects(self, noun: Token) -> list[int]:
+        """Token indices of the objects of the noun's "of" phrases."""
+        return [g.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+
+    def _of_event(self, noun: Token) -> bool:
+        """Whether the noun's "of" phrase names an event noun of the lexicon."""
+        doc = noun.doc
+        return any(self._noun_entry(doc[i], fallback=False) is not None
+                   for i in self._of_objects(noun))
 
     def _satisfied(self, tok: Token, entry: Entry) -> bool:
         """Check an entry's `requires` against the trigger's dependents (any one suffices)."""
@@ -436,6 +456,8 @@ class EventCoder:
         if tok.i in by_token:
             return [], []  # the noun is part of an actor's name ("the War Ministry")
         modifiers: list[Mention] = []
+        for c in self._aggregate_owners(tok):
+            actors += self._np_mentions(c, by_token, skip)  # "Russia's wave of strikes"
         for c in tok.children:
             if c.dep_ == "poss":
                 actors += self._np_mentions(c, by_token, skip)
@@ -450,6 +472,16 @@ class EventCoder:
         if not actors and not recipients:
             return [], []  # "the Russian war" alone is a topic, not a reported event
         return _dedupe(actors + modifiers), _dedupe(recipients)
+
+    def _aggregate_owners(self, tok: Token) -> list[Token]:
+        """The possessor of a collective noun whose "of" phrase is this event noun."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+            return []
+        frame = prep.head
+        if frame.lemma_.lower() not in self._aggregate_nouns:
+            return []
+        return [c for c in frame.children if c.dep_ == "poss"]
 
     def _inherited_subject(self, tok: Token, by_token: dict[int, Mention],
                            skip: set[int]) -> list[Mention]:
