@@ -93,6 +93,7 @@ class EventCoder:
         self._refuge_nouns = frozenset(rules["refuge_nouns"])
         self._refuge_preps = frozenset(rules["refuge_preps"])
         self._aggregate_nouns = frozenset(rules["aggregate_nouns"])
+        self._subject_of_nouns = frozenset(rules["subject_of_nouns"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -324,6 +325,11 @@ class EventCoder:
                 and cand.entry.type in self._place_recipient):
             # "demonstrated in Serbia": only an event someone is named doing has a recipient
             recipients = [place]
+        same = self._event_phrases(cand, recipients, by_token)
+        if same:
+            # the event phrase is no one it is done to; its adjective names who does it
+            recipients = [m for m in recipients if all(m is not x for x in same)]
+            actors = actors or same
         recipients = [m for m in recipients if all(m is not a for a in actors)]
         if "dobj_mention" in cand.entry.requires and not any(
                 by_token.get(c.i) for c in tok.children if c.dep_ == "dobj"):
@@ -453,9 +459,16 @@ class EventCoder:
                               skip: set[int]) -> tuple[list[Mention], list[Mention]]:
         actors: list[Mention] = []
         recipients: list[Mention] = []
-        if tok.i in by_token:
-            return [], []  # the noun is part of an actor's name ("the War Ministry")
         modifiers: list[Mention] = []
+        own = by_token.get(tok.i)
+        if own is not None:
+            if not self._described_event(own, tok):
+                return [], []  # the noun is part of an actor's name ("the War Ministry")
+            # "the Russian invasion of Ukraine": the adjective that made the phrase a mention
+            # says who acts; the phrase is the event, not a participant of it
+            modifiers.append(own)
+            skip = skip | set(range(own.start, own.end))
+        subject_of = tok.lemma_.lower() in self._subject_of_nouns
         for c in self._aggregate_owners(tok):
             actors += self._np_mentions(c, by_token, skip)  # "Russia's wave of strikes"
         for c in tok.children:
@@ -465,13 +478,34 @@ class EventCoder:
                 modifiers += self._np_mentions(c, by_token, skip)
             elif c.dep_ == "prep":
                 word = c.lower_
-                if word in ("by", "between", "among"):
+                if word in ("by", "between", "among") or (word == "of" and subject_of):
+                    # "the withdrawal of Russian troops": the troops withdraw
                     actors += self._pobj_mentions(c, by_token, skip)
                 elif word == "of" or word in self._recipient_preps:
                     recipients += self._pobj_mentions(c, by_token, skip)
         if not actors and not recipients:
             return [], []  # "the Russian war" alone is a topic, not a reported event
         return _dedupe(actors + modifiers), _dedupe(recipients)
+
+    def _described_event(self, m: Mention, noun: Token) -> bool:
+        """Whether a mention is a country word describing this event noun ("Russian invasion")."""
+        return (m.kind == "other" and m.end - 1 == noun.i and m.start < noun.i
+                and m.code is not None and m.sector is None)
+
+    def _event_phrases(self, cand: _Candidate, mentions: list[Mention],
+                       by_token: dict[int, Mention]) -> list[Mention]:
+        """Mentions that are the trigger's own event noun phrase, or one naming an event of the
+        same type ("launched the Russian invasion", "escalated Turkish shelling")."""
+        out = []
+        for m in mentions:
+            head = cand.token.doc[m.end - 1]
+            if not self._described_event(m, head):
+                continue
+            entry = None if head is cand.token else self._noun_entry(head, fallback=False)
+            if head is cand.noun or head is cand.token or (
+                    entry is not None and entry.type == cand.entry.type):
+                out.append(m)
+        return out
 
     def _aggregate_owners(self, tok: Token) -> list[Token]:
         """The possessor of a collective noun whose "of" phrase is this event noun."""
