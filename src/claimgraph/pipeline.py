@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -21,6 +22,12 @@ from claimgraph.model import Attribution, Document, Event, Record, Statement, st
 from claimgraph.sources import RawItem
 
 
+#: bodies longer than this many characters are parsed in segments cut at paragraph breaks
+SEGMENT_CHARS = 20_000
+#: at most this many characters are parsed in one nlp.pipe batch
+BATCH_CHARS = 50_000
+
+
 @dataclass
 class Pipeline:
     """Turns raw items into records; one instance per process (it holds the spaCy pipeline)."""
@@ -35,9 +42,8 @@ class Pipeline:
         """Yield a record (or the input's error) per item, in input order."""
         for batch in _batches(self._documents(items), self.batch_size):
             docs = [d for d in batch if isinstance(d, Document) and _codable(d)]
-            # Titles and bodies go through one nlp.pipe call so the batch is parsed together.
             texts = [d.title or "" for d in docs] + [d.text for d in docs]
-            parsed = list(self.nlp.pipe(texts))
+            parsed = self._parse(texts)
             heads = dict(zip(map(id, docs), parsed[: len(docs)]))
             bodies = dict(zip(map(id, docs), parsed[len(docs):]))
             for d in batch:
@@ -47,6 +53,20 @@ class Pipeline:
                     yield self._code_safely(d, bodies[id(d)], heads[id(d)] if d.title else None)
                 else:
                     yield Record(d)
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """Parse texts in input order, long ones in paragraph-aligned segments joined again."""
+        # spaCy's working memory grows with the text it parses at once (about 3 KB a character),
+        # and one input may be a book-length transcript: segments and character-capped batches
+        # bound it whatever the input, at no cost in speed.
+        pieces = [_segments(text, SEGMENT_CHARS) for text in texts]
+        flat = [p for parts in pieces for p in parts]
+        parsed = iter([doc for group in _by_chars(flat, BATCH_CHARS) for doc in self.nlp.pipe(group)])
+        out = []
+        for parts in pieces:
+            docs = [next(parsed) for _ in parts]
+            out.append(docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False))
+        return out
 
     def _documents(self, items: Iterable[RawItem | InputError]) -> Iterator[Document | InputError]:
         for item in items:
@@ -138,6 +158,53 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _segments(text: str, limit: int) -> list[str]:
+    """Cut text into pieces of about `limit` characters; the pieces joined are the text.
+
+    Cuts fall at a paragraph break, else a line break, else a sentence end, else a space, in the
+    second half of each window (flattened transcripts can be one 150,000-character line).
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        lo, end = start + limit // 2, start + limit
+        cut = _cut(text, lo, end)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def _cut(text: str, lo: int, end: int) -> int:
+    for sep in ("\n\n", "\n"):
+        at = text.rfind(sep, lo, end)
+        if at >= 0:
+            return at + len(sep)
+    last = None
+    for last in _SENTENCE_END.finditer(text, lo, end):
+        pass
+    if last is not None:
+        return last.end()
+    return text.rfind(" ", lo, end) + 1 or end
+
+
+def _by_chars(texts: list[str], limit: int) -> Iterator[list[str]]:
+    """Group texts in order into lists holding at most `limit` characters (a longer text alone)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def _codable(document: Document) -> bool:
