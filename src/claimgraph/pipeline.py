@@ -22,7 +22,8 @@ from claimgraph.model import Attribution, Document, Event, Record, Statement, st
 from claimgraph.sources import RawItem
 
 
-#: bodies longer than this many characters are parsed in segments cut at paragraph breaks
+#: bodies longer than this many characters are parsed in segments (cut at paragraph, line or
+#: sentence ends) and joined again
 SEGMENT_CHARS = 20_000
 #: at most this many characters are parsed in one nlp.pipe batch
 BATCH_CHARS = 50_000
@@ -55,7 +56,7 @@ class Pipeline:
                     yield Record(d)
 
     def _parse(self, texts: list[str]) -> list[Doc]:
-        """Parse texts in input order, long ones in paragraph-aligned segments joined again."""
+        """Parse texts in input order, long ones in segments joined again into one Doc."""
         # spaCy's working memory grows with the text it parses at once (about 3 KB a character),
         # and one input may be a book-length transcript: segments and character-capped batches
         # bound it whatever the input, at no cost in speed.
