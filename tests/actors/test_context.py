@@ -65,3 +65,13 @@ def test_explicit_country_title_beats_an_out_of_office_role(find):
     ms = find("Ukrainian President Petro Poroshenko visited Warsaw.")
     p = next(m for m in ms if "Poroshenko" in m.text)
     assert (p.code, p.sector) == ("UKR", "GOV")
+
+
+def test_a_weapon_takes_no_country_from_the_place_it_hits(find):
+    ms = _by_text(find("Two days later, drones struck a fuel depot in Kenya."))
+    assert ms["drones"].code is None and ms["drones"].sector == "MIL"
+
+
+def test_a_weapon_keeps_its_owner_from_its_own_phrase(find):
+    ms = _by_text(find("Drones of Kenya struck a depot in Somalia."))
+    assert next(m for t, m in ms.items() if t.startswith("Drones")).code == "KEN"

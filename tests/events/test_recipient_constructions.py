@@ -43,3 +43,19 @@ def test_a_place_is_no_recipient_of_an_event_nobody_is_named_doing(events):
 def test_between_phrase_of_a_mediation_names_both_recipients(events):
     ev = _one(events("Kenya launched a mediation effort between Ethiopia and Eritrea."), "CONSULT")
     assert _codes(ev.actors) == ["KEN"] and _codes(ev.recipients) == ["ERI", "ETH"]
+
+
+def test_a_weapon_fired_is_no_recipient(events):
+    ev = _one(events("Ethiopia fired rockets at Mekele overnight."), "ASSAULT")
+    assert _codes(ev.actors) == ["ETH"]
+    assert all(m.text != "rockets" for m in ev.recipients)
+
+
+def test_a_weapon_deployed_is_no_fallback_recipient(events):
+    ev = _one(events("Turkey deployed new drones last week."), "MOBILIZE")
+    assert _codes(ev.actors) == ["TUR"] and ev.recipients == []
+
+
+def test_a_weapon_destroyed_stays_the_recipient(events):
+    ev = _one(events("Kenyan troops destroyed three tanks."), "ASSAULT")
+    assert [m.text for m in ev.recipients] == ["tanks"]

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.actors.dictionary import materiel
 from claimgraph.actors.mention import Mention
 
 _PLACE_KINDS = frozenset({"country", "capital", "other", "group"})
@@ -41,9 +42,16 @@ def locate(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if not _wants_country(m):
             continue
-        code = _own_phrase(doc, m, by_token) or _nearby(m, places, starts, sents)
+        code = _own_phrase(doc, m, by_token)
+        if code is None and not is_materiel(doc, m):
+            code = _nearby(m, places, starts, sents)
         if code is not None:
             m.code = code
+
+
+def is_materiel(doc: Doc, m: Mention) -> bool:
+    """Whether the mention's head is a weapon or military vehicle ("missiles", "the tanks")."""
+    return _head(doc, m).lower_ in materiel()
 
 
 def _wants_country(m: Mention) -> bool:

@@ -10,6 +10,7 @@ Two layouts are read (see docs/actors.md):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import unicodedata
@@ -286,6 +287,12 @@ def merge(entries: Iterable[Entry]) -> list[Entry]:
 def read_words(path: Path) -> set[str]:
     """Read a one-word-per-line list (comments with #)."""
     return {normalize(cells[0]) for _, cells in _rows(path)}
+
+
+@functools.lru_cache(maxsize=1)
+def materiel() -> frozenset[str]:
+    """Return the weapon and military-vehicle nouns (lower case) of the built-in list."""
+    return frozenset(read_words(DATA_DIR / "materiel.txt"))
 
 
 def read_file(path: Path, builtin: bool = False) -> Dictionary:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from claimgraph.actors.context import is_materiel
 from claimgraph.actors.mention import Mention
 from claimgraph.events import lexicon as lexicon_mod
 from claimgraph.events.lexicon import Entry, Lexicon
@@ -94,6 +95,7 @@ class EventCoder:
         self._refuge_preps = frozenset(rules["refuge_preps"])
         self._aggregate_nouns = frozenset(rules["aggregate_nouns"])
         self._subject_of_nouns = frozenset(rules["subject_of_nouns"])
+        self._instrument_verbs = frozenset(rules["instrument_verbs"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -409,6 +411,9 @@ class EventCoder:
                 if (c.dep_ == "dobj" and found and cand.entry.type in self._theme_types
                         and all(m.kind in self._theme_kinds for m in found)):
                     themes += found  # "sent troops", "provided intelligence": what, not to whom
+                elif (c.dep_ == "dobj" and found and self._verb_lemma(tok) in self._instrument_verbs
+                      and all(is_materiel(tok.doc, m) for m in found)):
+                    themes += found  # "fired cruise missiles": the weapon, not its target
                 else:
                     recipients += found
                     object_recipient = object_recipient or bool(found)
@@ -452,7 +457,8 @@ class EventCoder:
         if cand.noun is not None and not recipients:
             recipients = self._prep_objects(cand.noun, by_token, skip)
         if not recipients:
-            recipients = themes
+            # "sent troops" with no one named to receive them; a weapon is never the receiver
+            recipients = [m for m in themes if not is_materiel(tok.doc, m)]
         return _dedupe(actors), _dedupe(recipients)
 
     def _nominal_participants(self, tok: Token, by_token: dict[int, Mention],
