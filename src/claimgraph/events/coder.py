@@ -96,6 +96,7 @@ class EventCoder:
         self._aggregate_nouns = frozenset(rules["aggregate_nouns"])
         self._subject_of_nouns = frozenset(rules["subject_of_nouns"])
         self._instrument_verbs = frozenset(rules["instrument_verbs"])
+        self._non_agents = frozenset(rules["non_agents"])
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -321,6 +322,8 @@ class EventCoder:
             where, place = self._where(cand.noun, by_token, where_tokens, not_places)
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
+        elif self._natural_force(tok):
+            return None  # "the storm threatens the coast", "sanctions hit the economy"
         else:
             actors, recipients = self._verbal_participants(tok, by_token, where_tokens, cand)
         if (not recipients and place is not None and actors
@@ -445,7 +448,10 @@ class EventCoder:
         if not object_recipient:
             # "blamed Israel for the bombing": with an object, the phrase is the reason
             recipients += reasons
-        if not actors and not passive:
+        own_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
+        if not actors and not passive and not own_subject:
+            # "before omicron struck, Moderna began ...": a clause with a subject of its own
+            # that names no actor does not borrow the main clause's
             actors = self._inherited_subject(tok, by_token, skip)
         if not actors and not passive:
             actors = self._speaker(tok, by_token, skip)
@@ -492,6 +498,20 @@ class EventCoder:
         if not actors and not recipients:
             return [], []  # "the Russian war" alone is a topic, not a reported event
         return _dedupe(actors + modifiers), _dedupe(recipients)
+
+    def _natural_force(self, tok: Token) -> bool:
+        """Whether the verb's doer is a force of nature, a disease or an economic condition."""
+        cur = tok
+        for _ in range(4):
+            subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                words = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod")]
+                return any(w.lemma_.lower() in self._non_agents or w.lower_ in self._non_agents
+                           for w in words)
+            if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head is cur:
+                return False
+            cur = cur.head
+        return False
 
     def _described_event(self, m: Mention, noun: Token) -> bool:
         """Whether a mention is a country word describing this event noun ("Russian invasion")."""
