@@ -35,3 +35,8 @@ def test_an_actor_still_acts_in_a_participle_clause(events):
 def test_people_named_like_no_force_still_act(events):
     ev = _one(events("Kenyan police attacked the protesters."), "ASSAULT")
     assert _codes(ev.actors) == ["KEN"]
+
+
+def test_a_relative_clause_still_takes_its_head_noun_as_actor(events):
+    ev = _one(events("Kenyan police who attacked the protesters were suspended."), "ASSAULT")
+    assert _codes(ev.actors) == ["KEN"]

@@ -19,6 +19,7 @@ _NOMINAL = {"NOUN", "PROPN"}
 _NAMED = {"NORP", "GPE", "ORG", "PERSON"}
 _SUBJECTS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_RELATIVE_TAGS = {"WP", "WDT"}  # "who", "which": a relative clause's subject is its head noun
 _COMPLEMENTS = {"xcomp", "ccomp"}
 _PHRASE_DEPS = {"prt", "prep", "dobj", "oprd", "acomp", "dative", "attr"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -448,7 +449,9 @@ class EventCoder:
         if not object_recipient:
             # "blamed Israel for the bombing": with an object, the phrase is the reason
             recipients += reasons
-        own_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
+        own_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS
+                          and not (c.lower_ == "that" and tok.dep_ == "relcl")
+                          for c in tok.children)
         if not actors and not passive and not own_subject:
             # "before omicron struck, Moderna began ...": a clause with a subject of its own
             # that names no actor does not borrow the main clause's
