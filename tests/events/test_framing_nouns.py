@@ -28,3 +28,9 @@ def test_a_light_verb_with_a_series_codes_one_event(events):
     evs = [e for e in events("Sudan carried out a series of attacks on Chad.") if e.type == "ASSAULT"]
     assert len(evs) == 1
     assert _codes(evs[0].actors) == ["SDN"] and _codes(evs[0].recipients) == ["TCD"]
+
+
+def test_a_framed_event_that_is_no_run_of_events_keeps_its_trigger(events):
+    evs = events("The bishop voiced support of Sudan's war against Chad.")
+    war = [e for e in evs if e.trigger_text == "war"]
+    assert war and _codes(war[0].actors) == ["SDN"] and _codes(war[0].recipients) == ["TCD"]

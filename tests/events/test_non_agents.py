@@ -40,3 +40,8 @@ def test_people_named_like_no_force_still_act(events):
 def test_a_relative_clause_still_takes_its_head_noun_as_actor(events):
     ev = _one(events("Kenyan police who attacked the protesters were suspended."), "ASSAULT")
     assert _codes(ev.actors) == ["KEN"]
+
+
+def test_a_coordinated_pronoun_subject_still_names_the_first_clause_actor(events):
+    ev = _one(events("Kenya said talks had failed, and it warned Uganda of reprisals."), "THREATEN")
+    assert _codes(ev.actors) == ["KEN"]

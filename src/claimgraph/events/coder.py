@@ -143,7 +143,7 @@ class EventCoder:
                     found[tok.i] = cand
                     if cand.noun is not None:
                         consumed.add(cand.noun.i)
-                        if self._noun_entry(cand.noun, fallback=False) is None:
+                        if cand.noun.lemma_.lower() in self._aggregate_nouns:
                             # "carried out a series of attacks": the attacks are this event
                             consumed.update(self._of_objects(cand.noun))
         for tok in sent:
@@ -449,8 +449,10 @@ class EventCoder:
         if not object_recipient:
             # "blamed Israel for the bombing": with an object, the phrase is the reason
             recipients += reasons
+        # a relative pronoun stands for the head noun, and "X said ... and it warned" for X
         own_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS
                           and not (c.lower_ == "that" and tok.dep_ == "relcl")
+                          and not (c.pos_ == "PRON" and tok.dep_ == "conj")
                           for c in tok.children)
         if not actors and not passive and not own_subject:
             # "before omicron struck, Moderna began ...": a clause with a subject of its own
