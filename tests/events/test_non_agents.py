@@ -45,3 +45,8 @@ def test_a_relative_clause_still_takes_its_head_noun_as_actor(events):
 def test_a_coordinated_pronoun_subject_still_names_the_first_clause_actor(events):
     ev = _one(events("Kenya said talks had failed, and it warned Uganda of reprisals."), "THREATEN")
     assert _codes(ev.actors) == ["KEN"]
+
+
+def test_a_force_of_nature_in_a_relative_clause_is_no_actor(events):
+    evs = events("Officials fear an epidemic that threatens the Kenyan army.")
+    assert not [e for e in evs if e.type == "THREATEN"], [(e.type, e.trigger_text) for e in evs]

@@ -509,6 +509,9 @@ class EventCoder:
         cur = tok
         for _ in range(4):
             subj = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and cur.dep_ == "relcl" and (
+                    subj.tag_ in _RELATIVE_TAGS or subj.lower_ == "that"):
+                subj = cur.head  # "unrest that threatens the regime": the unrest threatens
             if subj is not None:
                 words = [subj] + [c for c in subj.children if c.dep_ in ("compound", "amod")]
                 return any(w.lemma_.lower() in self._non_agents or w.lower_ in self._non_agents
