@@ -119,3 +119,11 @@ def test_prose_paragraph_mentioning_membership_or_newsletters_is_kept():
 def test_membership_appeal_line_is_furniture():
     assert furniture_kind("Become a member today and support our reporting") == "appeal"
     assert furniture_kind("Sweden hopes to become a member of NATO by the summer.") is None
+
+
+def test_reader_submission_notice_is_furniture():
+    assert furniture_kind("The Daily Courier welcomes letters to the editor and op-eds.") == "submissions"
+    assert furniture_kind("Send letters to the editor and op-eds to the address below; "
+                          "see our guidelines.") == "submissions"
+    assert furniture_kind("The minister wrote several letters to the editor of a local paper "
+                          "in the 1990s.") is None
