@@ -136,3 +136,55 @@ def test_ingest_from_partitions(runner: CliRunner, tmp_path: Path, pipeline) -> 
 
 def test_ingest_needs_paths_or_partitions(runner: CliRunner) -> None:
     assert runner.invoke(main, ["ingest"]).exit_code == 2
+
+
+SNUB = "France snubbed Germany at the summit in Brussels on Monday, officials said.\n"
+
+
+def test_an_extra_lexicon_adds_event_words_in_every_worker(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SNUB, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SNUB.replace("France", "Italy"), encoding="utf-8")
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text('verbs:\n  snub: "111"\n', encoding="utf-8")
+
+    def triggers(*extra: str) -> list[list[str]]:
+        result = runner.invoke(main, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                      *extra])
+        assert result.exit_code == 0, result.stderr
+        return [[s["event"]["trigger"] for s in r["statements"]] for r in _lines(result.stdout)]
+
+    assert triggers() == [[], []]
+    for workers in ("1", "2"):
+        assert triggers("--lexicon", str(lexicon), "--workers", workers) == [["snubbed"], ["snubbed"]]
+
+
+def test_a_broken_lexicon_is_one_line_naming_it(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SNUB, encoding="utf-8")
+    lexicon = tmp_path / "bad.yaml"
+    lexicon.write_text('verbs:\n  snub: "999"\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lexicon)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimgraph: {lexicon}: not a usable event lexicon") and "999" in line
+    both = runner.invoke(main, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lexicon),
+                                "--petrarch-verbs", str(lexicon)])
+    assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_petrarch_verb_dictionaries_drive_the_coder(runner: CliRunner, tmp_path: Path,
+                                                    shared_data: Path) -> None:
+    verbs = shared_data / "petrarch" / "CAMEO.2.0.txt"
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(tmp_path / "a.txt"), "--petrarch-verbs", str(verbs)])
+    assert result.exit_code == 0, result.stderr
+    (record,) = _lines(result.stdout)
+    coded = {(s["event"]["cameo"], tuple(a["code"] for a in s["actor"]),
+              tuple(a["code"] for a in s["recipient"])) for s in record["statements"]}
+    assert ("112", ("RUS",), ("UKR",)) in coded
+    not_verbs = tmp_path / "notes.txt"
+    not_verbs.write_text("just some notes\n", encoding="utf-8")
+    bad = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb"),
+                               "--petrarch-verbs", str(not_verbs)])
+    assert bad.exit_code == 1 and len(bad.stderr.splitlines()) == 1 and str(not_verbs) in bad.stderr
+    assert not (tmp_path / "x.duckdb").exists()

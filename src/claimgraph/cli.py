@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import click
 
 from claimgraph import __version__
 from claimgraph.errors import InputError
-from claimgraph.parallel import WorkerError
+from claimgraph.parallel import Factory, WorkerError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,13 +37,51 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def _records(paths: tuple[str, ...], workers: int):
+def _records(paths: tuple[str, ...], workers: int, factory: Factory | None = None):
     """Yield records and input errors for PATHs, in input order."""
     from claimgraph.parallel import run_parallel
     from claimgraph.sources import read
 
     # One worker runs in this process, with the same per-chunk memory bound as the pool.
-    return run_parallel(read(paths), workers=workers)
+    return run_parallel(read(paths), workers=workers, factory=factory)
+
+
+def coder_options(command: Callable) -> Callable:
+    """Add --lexicon and --petrarch-verbs, which choose the event coder, to a command."""
+    command = click.option(
+        "--petrarch-verbs", "petrarch_verbs", multiple=True, metavar="FILE",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Code events with PETRARCH verb dictionaries (e.g. CAMEO.2.0.txt) instead of "
+             "claimgraph's lexicon; repeatable, merged in order.")(command)
+    return click.option(
+        "--lexicon", "lexicons", multiple=True, metavar="FILE",
+        type=click.Path(exists=True, dir_okay=False),
+        help="An event lexicon (YAML, as events/data/lexicon.yaml) read over the built-in one; "
+             "repeatable.")(command)
+
+
+def coder_factory(lexicons: tuple[str, ...], petrarch_verbs: tuple[str, ...]) -> Factory | None:
+    """Check the coder files once, here, and return the workers' pipeline factory (None: default)."""
+    if lexicons and petrarch_verbs:
+        raise click.UsageError("use --lexicon or --petrarch-verbs, not both")
+    if not lexicons and not petrarch_verbs:
+        return None
+    from claimgraph.events import lexicon as lexicon_mod
+    from claimgraph.events import petrarch_dictionary
+    from claimgraph.pipeline import build
+
+    for path in petrarch_verbs:
+        try:
+            petrarch_dictionary.read(Path(path))
+        except InputError as exc:
+            fail(f"{path}: {exc.reason}")
+    for path in lexicons:
+        try:
+            lexicon_mod.load([Path(path)])
+        except Exception as exc:  # noqa: BLE001 -- any defect of a user's file is one line
+            fail(f"{path}: not a usable event lexicon ({type(exc).__name__}: "
+                 f"{str(exc).splitlines()[0] if str(exc) else ''})")
+    return functools.partial(build, tuple(lexicons), tuple(petrarch_verbs))
 
 
 def _report(error: InputError) -> None:
@@ -55,12 +96,15 @@ def _report(error: InputError) -> None:
               show_default=True, help="jsonl: one object per document per line; json: indented.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for parsing and coding.")
-def extract(paths: tuple[str, ...], output: str, fmt: str, workers: int) -> None:
+@coder_options
+def extract(paths: tuple[str, ...], output: str, fmt: str, workers: int,
+            lexicons: tuple[str, ...], petrarch_verbs: tuple[str, ...]) -> None:
     """Extract sourced statements from PATHS (files, directories or - for stdin) as JSON."""
+    factory = coder_factory(lexicons, petrarch_verbs)
     failed = False
     with click.open_file(output, "w", encoding="utf-8") as out:
         try:
-            for result in _records(paths, workers):
+            for result in _records(paths, workers, factory):
                 if isinstance(result, InputError):
                     _report(result)
                     failed = True
@@ -89,11 +133,14 @@ def _worker_failed(exc: WorkerError) -> None:
               help="Where --dask writes Parquet partitions [./claimgraph-partitions].")
 @click.option("--from-partitions", "load_dir", type=click.Path(file_okay=False, exists=True),
               default=None, help="Load partitions a --dask run wrote, without recomputing.")
+@coder_options
 def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: str | None,
-           partitions: str | None, load_dir: str | None) -> None:
+           partitions: str | None, load_dir: str | None, lexicons: tuple[str, ...],
+           petrarch_verbs: tuple[str, ...]) -> None:
     """Extract statements from PATHS and store them (re-ingesting a document replaces it)."""
     if not paths and not load_dir:
         raise click.UsageError("give PATHS to ingest, or --from-partitions DIR")
+    factory = coder_factory(lexicons, petrarch_verbs)
     from claimgraph.store import ingest as store_ingest
     from claimgraph.store import open_store
 
@@ -106,9 +153,10 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int, dask_address: s
             elif dask_address:
                 from claimgraph.scale.dask import ingest_dask
 
-                result = ingest_dask(paths, dask_address, store, partitions, on_error=_report)
+                result = ingest_dask(paths, dask_address, store, partitions, on_error=_report,
+                                     factory=factory)
             else:
-                result = store_ingest(_records(paths, workers), store, on_error=_report)
+                result = store_ingest(_records(paths, workers, factory), store, on_error=_report)
     except WorkerError as exc:
         _worker_failed(exc)
     except InputError as exc:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -142,6 +143,18 @@ class Pipeline:
             where=match.where,
             confidence=match.confidence,
         )
+
+
+def build(lexicons: Iterable[str] = (), petrarch_verbs: Iterable[str] = ()) -> Pipeline:
+    """Build a Pipeline whose event coder also reads `lexicons` (YAML), or is driven by PETRARCH
+    verb dictionaries when `petrarch_verbs` are given; picklable through functools.partial."""
+    verbs = [Path(p) for p in petrarch_verbs]
+    if verbs:
+        from claimgraph.events.petrarch_coder import PetrarchCoder
+
+        return Pipeline(coder=PetrarchCoder.from_files(verbs))
+    extra = [Path(p) for p in lexicons]
+    return Pipeline(coder=EventCoder.from_files(extra)) if extra else Pipeline()
 
 
 def _outside(mentions: list[Mention], span: tuple[int, int] | None) -> list[Mention]:
