@@ -75,3 +75,12 @@ def test_a_weapon_takes_no_country_from_the_place_it_hits(find):
 def test_a_weapon_keeps_its_owner_from_its_own_phrase(find):
     ms = _by_text(find("Drones of Kenya struck a depot in Somalia."))
     assert next(m for t, m in ms.items() if t.startswith("Drones")).code == "KEN"
+
+
+def test_the_other_side_of_a_relation_does_not_locate_an_actor(find):
+    ms = find("Street protests grew in Bolivia. The opposition denounced the government's "
+              "growing dependence on Caracas.")
+    opposition = next(m for m in ms if m.text == "opposition")
+    assert opposition.code == "BOL"  # the earlier sentence's country, not Venezuela's
+    ms = find("The opposition held a rally in Caracas.")
+    assert next(m for m in ms if m.text == "opposition").code == "VEN"

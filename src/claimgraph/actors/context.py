@@ -9,7 +9,8 @@ this order, from
    a president or "the rebels" are nearly always about the country they name);
 3. the last place named in the two sentences before.
 Places are countries, capitals and country adjectives, never people (their code is their
-office's, not the scene's) and never international organisations.
+office's, not the scene's), never international organisations, and never the other side of a
+relation ("his dependence on Moscow").
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _PLACE_KINDS = frozenset({"country", "capital", "other", "group"})
 _NP_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 _PARTICIPLES = frozenset({"acl", "relcl"})
 _LOOKBACK = 2  # sentences
+# prepositions that attach the other side of a relation to a noun ("dependence on Moscow")
+_RELATION_PREPS = frozenset({"on", "with", "to", "toward", "towards", "against", "upon"})
 
 
 def locate(doc: Doc, mentions: list[Mention]) -> None:
@@ -36,7 +39,7 @@ def locate(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         for i in range(m.start, m.end):
             by_token.setdefault(i, m)
-    places = [m for m in mentions if _is_place(m)]
+    places = [m for m in mentions if _is_place(m) and not _related_to(doc, m)]
     starts = [m.start for m in places]
     sents = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     for m in mentions:
@@ -63,6 +66,15 @@ def _is_place(m: Mention) -> bool:
     if not m.code or m.code == "IGO":
         return False
     return m.kind in ("country", "capital", "place") or (m.kind in _PLACE_KINDS and m.name is None)
+
+
+def _related_to(doc: Doc, m: Mention) -> bool:
+    """Whether the place is the other side of a relation ("dependence on Moscow", "ties with
+    Minsk", "pressure against Kyiv"), which says nothing about where the sentence's actors are."""
+    head = _head(doc, m)
+    prep = head.head
+    return (head.dep_ == "pobj" and prep.lower_ in _RELATION_PREPS
+            and prep.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _head(doc: Doc, m: Mention) -> Token:
