@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def codes(ms):
     return sorted(m.code or m.sector for m in ms)
@@ -132,3 +134,22 @@ def test_trigger_is_a_doc_token_index(nlp, coder, mentions_for):
     events = coder.code(sents[1], mentions_for(doc))
     assert events and doc[events[0].trigger].lemma_ == "condemn"
     assert coder.code(sents[0], mentions_for(doc)) == []
+
+
+def test_have_carries_talk_nouns_only(events):
+    ev = only(events("Finland had a phone conversation with Sweden on Friday."), "CONSULT")
+    assert codes(ev.actors) == ["FIN"] and codes(ev.recipients) == ["SWE"]
+    assert "had" in ev.trigger_text
+    ev = only(events("Chile had talks with Peru in Lima."), "CONSULT")
+    assert codes(ev.actors) == ["CHL"] and codes(ev.recipients) == ["PER"]
+    # "has the support of X" is X's support: no SUPPORT by Moldova
+    assert not [e for e in events("Moldova has the support of Romania.") if codes(e.actors) == ["MDA"]]
+
+
+def test_a_restricted_light_verb_needs_its_list(tmp_path):
+    from claimgraph.events import lexicon as lexicon_mod
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("light:\n  get: {dep: dobj}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="restricted light verb"):
+        lexicon_mod.load([bad])

@@ -194,6 +194,9 @@ class EventCoder:
         dep = lex.light.get(lemma)
         if dep is not None:
             noun = self._light_noun(tok, dep)
+            only = lex.light_only.get(lemma)
+            if noun is not None and only is not None and noun.lemma_.lower() not in only:
+                noun = None
             if noun is not None:
                 entry = self._noun_entry(noun)
                 if entry is not None:

@@ -49,6 +49,8 @@ class Lexicon:
     verbs: dict[str, Entry] = field(default_factory=dict)
     phrases: dict[tuple[str, str], Entry] = field(default_factory=dict)
     light: dict[str, str] = field(default_factory=dict)
+    #: light verbs that carry only some event nouns ("had talks", never "had the support of")
+    light_only: dict[str, frozenset[str]] = field(default_factory=dict)
     light_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
     nouns: dict[str, Entry] = field(default_factory=dict)
     compounds: dict[tuple[str, str], Entry] = field(default_factory=dict)
@@ -100,8 +102,15 @@ class Lexicon:
             self.phrases[_pair(key, "phrases")] = self.entry(value, f"phrases.{key}", source)
         for key, dep in (data.get("light") or {}).items():
             words = str(key).lower().split()
-            if len(words) == 1:
+            if isinstance(dep, dict):
+                if len(words) != 1 or "dep" not in dep or not dep.get("only"):
+                    raise ValueError(f"light.{key}: a restricted light verb is one word with "
+                                     "`dep` and a list `only`")
+                self.light[words[0]] = str(dep["dep"])
+                self.light_only[words[0]] = frozenset(str(n).lower() for n in dep["only"])
+            elif len(words) == 1:
                 self.light[words[0]] = str(dep)
+                self.light_only.pop(words[0], None)
             else:
                 self.light_phrases[_pair(key, "light")] = str(dep)
         for lemma, value in (data.get("nouns") or {}).items():
