@@ -153,3 +153,11 @@ def test_a_restricted_light_verb_needs_its_list(tmp_path):
     bad.write_text("light:\n  get: {dep: dobj}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="restricted light verb"):
         lexicon_mod.load([bad])
+
+
+def test_calling_someone_a_name_is_no_phone_call(events):
+    ev = only(events("Ecuador called the Colombian president a liar on Sunday."), "ACCUSE")
+    assert codes(ev.actors) == ["ECU"] and codes(ev.recipients) == ["COL"]
+    assert not [e for e in events("Ecuador called Colombia a friend.") if e.type == "CONSULT"]
+    ev = only(events("Ecuador called Colombia on Sunday."), "CONSULT")
+    assert ev.mode == "phone" and codes(ev.recipients) == ["COL"]

@@ -280,7 +280,9 @@ class EventCoder:
             elif req == "participant":
                 return True  # checked once participants are known
             elif req == "dobj_mention":
-                return True  # checked once participants are known
+                # checked once participants are known; "called Putin a criminal" names Putin,
+                # it is no call to him
+                return not any(c.dep_ == "oprd" for c in tok.children)
             elif req == "nsubjpass_mention":
                 if any(c.dep_ == "nsubjpass" for c in tok.children):
                     return True
