@@ -161,3 +161,11 @@ def test_calling_someone_a_name_is_no_phone_call(events):
     assert not [e for e in events("Ecuador called Colombia a friend.") if e.type == "CONSULT"]
     ev = only(events("Ecuador called Colombia on Sunday."), "CONSULT")
     assert ev.mode == "phone" and codes(ev.recipients) == ["COL"]
+
+
+def test_recognition_is_of_someone_not_of_a_fact(events):
+    ev = only(events("Turkey recognized Kosovo in 2008."), "SUPPORT")
+    assert ev.cameo == "054" and codes(ev.actors) == ["TUR"] and len(ev.recipients) == 1
+    ev = only(events("Turkey recognized the independence of Kosovo."), "SUPPORT")
+    assert ev.cameo == "054" and codes(ev.actors) == ["TUR"]
+    assert not [e for e in events("Turkey recognized that the talks had failed.") if e.cameo == "054"]
