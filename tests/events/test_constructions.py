@@ -169,3 +169,10 @@ def test_recognition_is_of_someone_not_of_a_fact(events):
     ev = only(events("Turkey recognized the independence of Kosovo."), "SUPPORT")
     assert ev.cameo == "054" and codes(ev.actors) == ["TUR"]
     assert not [e for e in events("Turkey recognized that the talks had failed.") if e.cameo == "054"]
+
+
+def test_a_passive_subject_does_the_infinitive(events):
+    ev = only(events("Qatar is expected to host talks between Chad and Sudan."), "AGREE")
+    assert codes(ev.actors) == ["QAT"]
+    ev = only(events("Eritrea was forced to withdraw its troops from Tigray."), "RETREAT")
+    assert codes(ev.actors) == ["ERI"]

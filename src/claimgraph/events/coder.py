@@ -576,7 +576,11 @@ class EventCoder:
                 for c in head.children:
                     if c.dep_ in _SUBJECTS:
                         return self._np_mentions(c, by_token, skip)
-                    if c.dep_ in _PASSIVE_SUBJECTS and dep != "xcomp":
+                    if c.dep_ in _PASSIVE_SUBJECTS:
+                        if dep == "xcomp":
+                            # "Turkey is expected to host", "Russia was forced to withdraw":
+                            # a passive's subject does what its infinitive says
+                            return self._np_mentions(c, by_token, skip)
                         return []
                 cur = head
                 continue
