@@ -25,6 +25,8 @@ from claimgraph.claims.status import StatusReader
     ("Kyiv never agreed to the deal.", "agreed", "negated", False),
     ("Ukraine threatened to retaliate.", "retaliate", "future", False),
     ("Did the army shell the hospital?", "shell", "question", False),
+    ("The general is said to have ordered the strike.", "ordered", "asserted", True),
+    ("The envoy said the army had ordered the strike.", "ordered", "asserted", False),
 ])
 def test_status(nlp, text, word, status, hedged):
     doc = nlp(text)

@@ -82,6 +82,7 @@ class StatusLexicon:
     conditionals: frozenset[str]
     hedges: frozenset[str]
     hedge_verbs: frozenset[str]
+    passive_hedge_verbs: frozenset[str]
     factive_verbs: frozenset[str]
     future_constructions: tuple[tuple[str, ...], ...]
     hedge_modals: frozenset[str]
@@ -126,6 +127,7 @@ def status() -> StatusLexicon:
         conditionals=_words(d["conditionals"]),
         hedges=_words(d["hedges"]),
         hedge_verbs=_words(d["hedge_verbs"]),
+        passive_hedge_verbs=_words(d.get("passive_hedge_verbs")),
         factive_verbs=_words(d["factive_verbs"]),
         future_constructions=tuple(tuple(w.lower() for w in p) for p in d["future_constructions"]),
         hedge_modals=_words(d["modals"].get("hedge")),

@@ -166,6 +166,9 @@ class StatusReader:
             out["future"] = not out["hypothetical"]
         if dep in ("xcomp", "ccomp") and lemma in self.lex.hedge_verbs:
             out["hedged"] = True
+        if (dep == "xcomp" and lemma in self.lex.passive_hedge_verbs and head.tag_ == "VBN"
+                and any(c.dep_ == "nsubjpass" for c in head.children)):
+            out["hedged"] = True
         if dep == "conj" or dep in ("prep", "pobj", "pcomp", "dobj", "attr", "oprd", "acomp", "npadvmod"):
             # Coordinated and argument-internal events share the head's markers, except that a
             # named event under a negated verb still exists ("haven't analyzed the statement",
