@@ -12,13 +12,15 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph.actors.compose import Draft
-from claimgraph.actors.dictionary import normalize
+from claimgraph.actors.dictionary import normalize, reporting_verbs
 from claimgraph.actors.mention import Mention
 
 _PERSONAL = {"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 3  # sentences a pronoun may reach back
+_BODY_KINDS = frozenset({"country", "capital", "institution", "igo", "group"})
+_PLURAL = frozenset({"NNS", "NNPS"})
 
 
 class _Sentences:
@@ -72,7 +74,41 @@ def resolve(doc: Doc, drafts: list[Draft]) -> list[Mention]:
         out.append(m)
         if m.kind == "person" and (m.code is not None or m.name is not None):
             persons.append((m, None))
+    reported = _reported_subjects(doc, out, covered)
+    if reported:
+        out = sorted(out + reported, key=lambda m: m.start)
     return out
+
+
+def _reported_subjects(doc: Doc, mentions: list[Mention], covered: set[int]) -> list[Mention]:
+    """'Russia said it would retaliate', 'the rebels claimed they took the town': a subject
+    'it'/'they' of the reported clause is the reporting body or group itself."""
+    by_head = {_head_index(doc, m): m for m in mentions if m.kind in _BODY_KINDS
+               and (m.code is not None or m.sector is not None)}
+    out = []
+    for t in doc:
+        if t.lower_ not in ("it", "they") or t.i in covered or t.dep_ not in _SUBJECT_DEPS:
+            continue
+        clause = t.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in reporting_verbs():
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ante = by_head.get(subject.i) if subject is not None else None
+        if ante is None or (t.lower_ == "they") != (subject.tag_ in _PLURAL):
+            continue
+        out.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ante.code,
+                           ante.sector, ante.org, ante.name, "pronoun", ante.cameo))
+    return out
+
+
+def _head_index(doc: Doc, m: Mention) -> int:
+    for t in doc[m.start:m.end]:
+        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
+            return t.i
+    return m.end - 1
 
 
 def _from_surname(m: Mention, persons: list[tuple[Mention, str | None]]) -> None:

@@ -290,6 +290,12 @@ def read_words(path: Path) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Return the verbs whose reported clause's 'it'/'they' is their own subject."""
+    return frozenset(read_words(DATA_DIR / "reporting_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def materiel() -> frozenset[str]:
     """Return the weapon and military-vehicle nouns (lower case) of the built-in list."""
     return frozenset(read_words(DATA_DIR / "materiel.txt"))

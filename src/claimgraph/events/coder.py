@@ -341,7 +341,9 @@ class EventCoder:
             # the event phrase is no one it is done to; its adjective names who does it
             recipients = [m for m in recipients if all(m is not x for x in same)]
             actors = actors or same
-        recipients = [m for m in recipients if all(m is not a for a in actors)]
+        # nor is a pronoun that refers back to the actor ("Germany warned it would ...")
+        recipients = [m for m in recipients if all(m is not a for a in actors)
+                      and not (m.kind == "pronoun" and any(_same_entity(m, a) for a in actors))]
         if "dobj_mention" in cand.entry.requires and not any(
                 by_token.get(c.i) for c in tok.children if c.dep_ == "dobj"):
             return None
@@ -891,6 +893,10 @@ def _trigger_text(words: list[Token]) -> str:
     if last.i - first.i <= 4:
         return first.doc[first.i:last.i + 1].text
     return " ".join(t.text for t in words)
+
+
+def _same_entity(a: Mention, b: Mention) -> bool:
+    return (a.code, a.sector, a.name) == (b.code, b.sector, b.name)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
