@@ -29,3 +29,9 @@ def test_belief_verb_keeps_its_clause_and_its_colon(nlp):
     doc, found, cues = _cues(nlp, "The coach was thinking: this team can still win the cup.")
     f = next(f for f in found if "thinking" in doc[f.cue[0]:f.cue[1]].text)
     assert "this team can still win the cup" in " ".join(doc[a:b].text for a, b in f.content)
+
+
+def test_if_clause_after_a_verb_of_asking_is_its_content(nlp):
+    doc, found, cues = _cues(nlp, "Asked if he had ever lost a race, the mayor laughed.")
+    f = next(f for f in found if "Asked" in doc[f.cue[0]:f.cue[1]].text)
+    assert "he had ever lost a race" in " ".join(doc[a:b].text for a, b in f.content)

@@ -288,8 +288,12 @@ class AttributionFinder:
             if c.dep_ in ("ccomp", "csubj") and c.i != v.i and allows(lemma, "ccomp"):
                 content.append(_span_of(c))
             elif c.dep_ == "advcl" and c.i > v.i and cls != "relay" and any(
-                    m.dep_ == "mark" and m.lower_ in ("for", "whether") for m in c.children):
-                # "calling for the US to step up", "asked whether ...": parsed as adverbial.
+                    m.dep_ == "mark" and (m.lower_ in ("for", "whether")
+                                          or m.lower_ == "if" and cls in ("speech", "belief"))
+                    for m in c.children):
+                # "calling for the US to step up", "asked whether ...": parsed as adverbial; "if"
+                # after a verb of saying or knowing opens an indirect question ("asked if she
+                # would run", "did not know if"), the parser's conditional reading aside.
                 content.append(_span_of(c))
             elif c.dep_ == "xcomp" and (cls in ("belief", "speech", "intent") or lemma in ("seek", "want")) \
                     and allows(lemma, "xcomp"):
