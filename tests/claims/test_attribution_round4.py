@@ -35,3 +35,14 @@ def test_if_clause_after_a_verb_of_asking_is_its_content(nlp):
     doc, found, cues = _cues(nlp, "Asked if he had ever lost a race, the mayor laughed.")
     f = next(f for f in found if "Asked" in doc[f.cue[0]:f.cue[1]].text)
     assert "he had ever lost a race" in " ".join(doc[a:b].text for a, b in f.content)
+
+
+def test_relative_clause_object_gap_is_the_content(nlp):
+    doc, found, cues = _cues(nlp, "The mayor abandoned a tax plan she once supported.")
+    f = next(f for f in found if "supported" in doc[f.cue[0]:f.cue[1]].text)
+    assert doc[f.source[0]:f.source[1]].text == "she"
+    assert [doc[a:b].text for a, b in f.content] == ["a tax plan"]
+    doc, found, cues = _cues(nlp, "Voters punished the governor for a pension cut the unions had denounced.")
+    f = next(f for f in found if "denounced" in doc[f.cue[0]:f.cue[1]].text)
+    assert doc[f.source[0]:f.source[1]].text == "the unions"
+    assert [doc[a:b].text for a, b in f.content] == ["a pension cut"]

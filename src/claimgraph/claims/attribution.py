@@ -336,6 +336,11 @@ class AttributionFinder:
                 content.append(_span_of(patient[0]))
             elif agent and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
                 content.append((v.head.left_edge.i, v.head.i + 1))
+        if not content and cls != "relay" and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PRON") \
+                and _object_gap(v) and allows(lemma, "dobj"):
+            # "a deal she once supported", "the point officials disputed": the noun a relative
+            # clause leaves out as the verb's object is what the subject says or holds.
+            content.append((v.head.left_edge.i, v.head.i + 1))
         if not content and cls != "relay" and (allows(lemma, "prep") or lemma in self.cues.topic_verbs):
             for c in children:
                 if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > v.i:
@@ -666,6 +671,18 @@ class AttributionFinder:
         before = doc[a - 1].text if a > 0 else ""
         after = doc[b].text if b < len(doc) else ""
         return t.pos_ == "PROPN" and before in OPEN_QUOTES | STRAIGHT_QUOTES and after in CLOSE_QUOTES | STRAIGHT_QUOTES
+
+
+def _object_gap(v: Token) -> bool:
+    """Whether the relative clause headed by v has its own subject and lacks an object (the head
+    noun fills it): "the plan she backed"; not with a stranded preposition ("the rally he
+    spoke at"), whose object is the gap."""
+    subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+    if not subj or subj[0].tag_ in ("WDT", "WP") or subj[0].lower_ == "that":
+        return False
+    objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd")]
+    return all(o.tag_ in ("WDT", "WP") or o.lower_ == "that" for o in objs) and \
+        not any(c.dep_ == "prep" and not list(c.children) for c in v.children)
 
 
 def _between_commas(doc: Doc, v: Token) -> bool:
