@@ -54,7 +54,7 @@ def locate(doc: Doc, mentions: list[Mention]) -> None:
 
 def is_materiel(doc: Doc, m: Mention) -> bool:
     """Whether the mention's head is a weapon or military vehicle ("missiles", "the tanks")."""
-    return _head(doc, m).lower_ in materiel()
+    return m.head_token(doc).lower_ in materiel()
 
 
 def _wants_country(m: Mention) -> bool:
@@ -71,21 +71,14 @@ def _is_place(m: Mention) -> bool:
 def _related_to(doc: Doc, m: Mention) -> bool:
     """Whether the place is the other side of a relation ("dependence on Moscow", "ties with
     Minsk", "pressure against Kyiv"), which says nothing about where the sentence's actors are."""
-    head = _head(doc, m)
+    head = m.head_token(doc)
     prep = head.head
     return (head.dep_ == "pobj" and prep.lower_ in _RELATION_PREPS
             and prep.head.pos_ in ("NOUN", "PROPN"))
 
 
-def _head(doc: Doc, m: Mention) -> Token:
-    for t in doc[m.start:m.end]:
-        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
-            return t
-    return doc[m.end - 1]
-
-
 def _own_phrase(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> str | None:
-    head = _head(doc, m)
+    head = m.head_token(doc)
     for c in head.children:
         if c.dep_ == "poss" or c.dep_ == "appos":
             code = _code_in(c, by_token)

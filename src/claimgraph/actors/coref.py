@@ -83,7 +83,7 @@ def resolve(doc: Doc, drafts: list[Draft]) -> list[Mention]:
 def _reported_subjects(doc: Doc, mentions: list[Mention], covered: set[int]) -> list[Mention]:
     """'Russia said it would retaliate', 'the rebels claimed they took the town': a subject
     'it'/'they' of the reported clause is the reporting body or group itself."""
-    by_head = {_head_index(doc, m): m for m in mentions if m.kind in _BODY_KINDS
+    by_head = {m.head_token(doc).i: m for m in mentions if m.kind in _BODY_KINDS
                and (m.code is not None or m.sector is not None)}
     out = []
     for t in doc:
@@ -102,13 +102,6 @@ def _reported_subjects(doc: Doc, mentions: list[Mention], covered: set[int]) -> 
         out.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, ante.code,
                            ante.sector, ante.org, ante.name, "pronoun", ante.cameo))
     return out
-
-
-def _head_index(doc: Doc, m: Mention) -> int:
-    for t in doc[m.start:m.end]:
-        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
-            return t.i
-    return m.end - 1
 
 
 def _from_surname(m: Mention, persons: list[tuple[Mention, str | None]]) -> None:
@@ -192,7 +185,4 @@ def _antecedent(doc: Doc, sents: _Sentences, persons: list[tuple[Mention, str | 
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:
-    for t in doc[m.start:m.end]:
-        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
-            return t.dep_ in _SUBJECT_DEPS
-    return False
+    return m.head_token(doc).dep_ in _SUBJECT_DEPS

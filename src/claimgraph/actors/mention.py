@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
 from claimgraph.model import ActorRef, Claimant
 
 
@@ -33,6 +35,13 @@ class Mention:
     kind: str = "other"
     cameo: str | None = None
     stateless: bool = False
+
+    def head_token(self, doc: Doc) -> Token:
+        """Return the mention's syntactic head: its token whose head lies outside it."""
+        for t in doc[self.start:self.end]:
+            if not (self.start <= t.head.i < self.end) or t.head.i == t.i:
+                return t
+        return doc[self.end - 1]
 
     def ref(self) -> ActorRef:
         """Return the output-format actor reference."""

@@ -677,7 +677,7 @@ def _object_gap(v: Token) -> bool:
     """Whether the relative clause headed by v has its own subject and lacks an object (the head
     noun fills it): "the plan she backed"; not with a stranded preposition ("the rally he
     spoke at"), whose object is the gap."""
-    subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
     if not subj or subj[0].tag_ in ("WDT", "WP") or subj[0].lower_ == "that":
         return False
     objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd")]
