@@ -9,6 +9,7 @@ TBS", "told Japanese journalists", "X quoted Y").  Spans are token ranges [start
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -402,31 +403,18 @@ class AttributionFinder:
         noun = objs[0]
         cue_end = noun.i + 1
         content: list[TokSpan] = []
-        for c in noun.children:
-            if c.i < noun.i:
-                continue
-            if c.dep_ in ("acl", "ccomp", "relcl") and (
-                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.tag_ == "VBG"
-                    or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)):
-                content.append(_span_of(c))
-                break
-            obj = _light_prep_object(c)
-            if obj is not None:
-                content.append(_span_of(obj))
-                cue_end = c.i + 1 if c.i == cue_end else cue_end
-                break
-        if not content:
-            for c in v.children:
-                if c.i <= noun.i:
-                    continue
-                if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG" or c.dep_ == "ccomp":
-                    content.append(_span_of(c))
-                    break
-                obj = _light_prep_object(c)
-                if obj is not None:
-                    content.append(_span_of(obj))
-                    cue_end = c.i + 1 if c.i == cue_end else cue_end
-                    break
+        # The noun's own clause or prepositional object first ("the case that ...", "the case for
+        # X"), then the verb's, after the noun ("made the case, saying ...").
+        found = _light_content(noun.children, noun.i, cue_end, lambda c: c.dep_ in (
+            "acl", "ccomp", "relcl") and (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.tag_ == "VBG"
+                or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)))
+        if found is None:
+            found = _light_content(v.children, noun.i, cue_end, lambda c: c.dep_ == "ccomp" or (
+                c.dep_ == "advcl" and c.tag_ == "VBG"))
+        if found is not None:
+            span, cue_end = found
+            content.append(span)
         if not content:
             content = self._after_colon(doc, sent, noun.i, quotes)
         if not content:
@@ -842,6 +830,21 @@ def _link_nesting(found: list[Found]) -> None:
             if best is None or sizes[j] < sizes[best]:
                 best = j
         f.outer = best
+
+
+def _light_content(children: Iterable[Token], after: int, cue_end: int,
+                   is_clause: Callable[[Token], bool]) -> tuple[TokSpan, int] | None:
+    """The first content after token `after` among `children`: a clause `is_clause` accepts, or
+    the object of a light verb's preposition (which then joins the cue when it follows it)."""
+    for c in children:
+        if c.i <= after:
+            continue
+        if is_clause(c):
+            return _span_of(c), cue_end
+        obj = _light_prep_object(c)
+        if obj is not None:
+            return _span_of(obj), c.i + 1 if c.i == cue_end else cue_end
+    return None
 
 
 def _light_prep_object(tok: Token) -> Token | None:
