@@ -32,13 +32,16 @@ def main(corpus: Path, freeze: bool) -> int:
         row = adjudicated.get(i) or reviewed.get(i) or first.get(i)
         if row:
             gold[i] = row
+    test_lines = []
     with (corpus / "gold.jsonl").open("w") as fh:
         for i in order:
             if i in gold:
                 row = {"id": i, "events": gold[i].get("events", []), "no_event": gold[i].get("no_event")}
-                fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-    test_lines = [json.dumps(gold[i], sort_keys=True) for i in order if i in gold and split[ref_of[i]] == "test"]
-    digest = hashlib.sha256("\n".join(test_lines).encode()).hexdigest()
+                line = json.dumps(row, ensure_ascii=False, sort_keys=True)
+                fh.write(line + "\n")
+                if split[ref_of[i]] == "test":
+                    test_lines.append(line)
+    digest = test_digest(test_lines)
     frozen = corpus / "test.sha256"
     if freeze:
         frozen.write_text(f"{digest}  {len(test_lines)} test items\n")
@@ -48,6 +51,11 @@ def main(corpus: Path, freeze: bool) -> int:
     counts = {s: sum(1 for i in gold if split[ref_of[i]] == s) for s in ("train", "dev", "test")}
     print(f"gold: {len(gold)} of {len(order)} items ({counts})", file=sys.stderr)
     return 0
+
+
+def test_digest(lines: list[str]) -> str:
+    """The hash that freezes the test split: over its gold.jsonl lines, in corpus order."""
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def _read(paths: list[Path]) -> dict[str, dict]:
