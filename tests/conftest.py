@@ -29,7 +29,16 @@ def example_path(shared_data: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():
-    """One Pipeline (spaCy loaded once) for the session."""
+    """One rules-only Pipeline (spaCy loaded once) for the session: the tests of the rule
+    mechanisms run without the learned steps, which tests/learn checks on their own."""
+    from claimgraph.pipeline import Pipeline
+
+    return Pipeline(learned=None, ranker=None)
+
+
+@pytest.fixture(scope="session")
+def full_pipeline():
+    """The Pipeline as shipped: rules, the learned combination and the participant ranker."""
     from claimgraph.pipeline import Pipeline
 
     return Pipeline()

@@ -153,9 +153,9 @@ def test_an_extra_lexicon_adds_event_words_in_every_worker(runner: CliRunner, tm
         assert result.exit_code == 0, result.stderr
         return [[s["event"]["trigger"] for s in r["statements"]] for r in _lines(result.stdout)]
 
-    assert triggers() == [[], []]
+    assert not any("snubbed" in t for t in triggers())
     for workers in ("1", "2"):
-        assert triggers("--lexicon", str(lexicon), "--workers", workers) == [["snubbed"], ["snubbed"]]
+        assert all("snubbed" in t for t in triggers("--lexicon", str(lexicon), "--workers", workers))
 
 
 def test_a_broken_lexicon_is_one_line_naming_it(runner: CliRunner, tmp_path: Path) -> None:

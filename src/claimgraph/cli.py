@@ -203,3 +203,4 @@ from claimgraph.eval import commands as _eval_commands  # noqa: F401,E402
 from claimgraph.actors import commands as _actors_commands  # noqa: F401,E402
 from claimgraph.eval import claims_commands as _claims_commands  # noqa: F401,E402
 from claimgraph.events import petrarch_commands as _petrarch_commands  # noqa: F401,E402
+from claimgraph.eval import corpus_commands as _corpus_commands  # noqa: F401,E402

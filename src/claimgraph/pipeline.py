@@ -18,6 +18,10 @@ from claimgraph.claims import ClaimLayer
 from claimgraph.clean import make_document
 from claimgraph.errors import InputError
 from claimgraph.events import EventCoder
+from claimgraph.events import combine
+from claimgraph.events import ranker as ranker_mod
+from claimgraph.events.combine import Combiner
+from claimgraph.events.ranker import Context, ParticipantRanker
 from claimgraph.events.match import EventMatch
 from claimgraph.model import Attribution, Document, Event, Record, Statement, stable_id, to_date
 from claimgraph.sources import RawItem
@@ -38,11 +42,19 @@ class Pipeline:
     resolver: ActorResolver = field(default_factory=ActorResolver.default)
     coder: EventCoder = field(default_factory=EventCoder.default)
     claims: ClaimLayer = field(default_factory=ClaimLayer)
+    #: the learned filter over the rule coder's events; None codes with the rules alone
+    learned: Combiner | None = field(default_factory=combine.default)
+    #: the learned filler of missing actors and recipients; None leaves them as the rules found them
+    ranker: ParticipantRanker | None = field(default_factory=ranker_mod.default)
     batch_size: int = 16
 
     def run(self, items: Iterable[RawItem | InputError]) -> Iterator[Record | InputError]:
         """Yield a record (or the input's error) per item, in input order."""
-        for batch in _batches(self._documents(items), self.batch_size):
+        return self.run_documents(self._documents(items))
+
+    def run_documents(self, documents: Iterable[Document | InputError]) -> Iterator[Record | InputError]:
+        """Yield a record (or the error) per already cleaned document, in input order."""
+        for batch in _batches(documents, self.batch_size):
             docs = [d for d in batch if isinstance(d, Document) and _codable(d)]
             texts = [d.title or "" for d in docs] + [d.text for d in docs]
             parsed = self._parse(texts)
@@ -105,9 +117,19 @@ class Pipeline:
               headline: bool) -> tuple[list[Statement], list[Attribution]]:
         mentions = self.resolver.find(doc, published)
         claims = self.claims.analyze(doc, mentions, published, headline=headline)
+        sents = list(doc.sents)
+        coded = [self.coder.code(sent, mentions) for sent in sents]
+        if self.learned is not None:
+            code_at = getattr(self.coder, "code_at", None)
+            taken = frozenset(i for m in mentions for i in range(m.start, m.end))
+            coded = self.learned.apply(
+                sents, coded, (lambda sent, tok, t: code_at(sent, mentions, tok, t)) if code_at else None, taken)
+        ctx = Context.of(doc, mentions) if self.ranker is not None else None
         out: list[Statement] = []
-        for i, sent in enumerate(doc.sents):
-            for match in self.coder.code(sent, mentions):
+        for i, (sent, matches) in enumerate(zip(sents, coded)):
+            for match in matches:
+                if ctx is not None:
+                    self.ranker.apply(ctx, i, sent, match, claims.claimant(match.trigger)[0])
                 out.append(self._statement(document, doc, sent, -1 if headline else i, match,
                                            claims, headline))
         return out, claims.attributions
@@ -122,8 +144,9 @@ class Pipeline:
         evidence = document.title if headline else text
         # Whoever makes the claim stands outside its content: the claimant's own words can be no
         # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X).
-        actors = _outside(_unique(match.actors), claimant.span if claimant else None)
-        recipients = _outside(_unique(match.recipients), claimant.span if claimant else None)
+        claimed = claimant.span if claimant else None
+        actors = _outside(_unique(match.actors), claimed, match.inferred)
+        recipients = _outside(_unique(match.recipients), claimed, match.inferred)
         actor_codes = ",".join(sorted(str(m.code) for m in actors))
         return Statement(
             id=stable_id(document.id, index, match.trigger, match.type, actor_codes),
@@ -145,22 +168,29 @@ class Pipeline:
         )
 
 
-def build(lexicons: Iterable[str] = (), petrarch_verbs: Iterable[str] = ()) -> Pipeline:
+def build(lexicons: Iterable[str] = (), petrarch_verbs: Iterable[str] = (), learned: bool = True,
+          without: Iterable[str] = ()) -> Pipeline:
     """Build a Pipeline whose event coder also reads `lexicons` (YAML), or is driven by PETRARCH
-    verb dictionaries when `petrarch_verbs` are given; picklable through functools.partial."""
+    verb dictionaries when `petrarch_verbs` are given; `learned` adds the shipped classifier over
+    the rule coder (never over PETRARCH's), less the combination steps named in `without`.
+    Picklable through functools.partial."""
     verbs = [Path(p) for p in petrarch_verbs]
     if verbs:
         from claimgraph.events.petrarch_coder import PetrarchCoder
 
-        return Pipeline(coder=PetrarchCoder.from_files(verbs))
+        return Pipeline(coder=PetrarchCoder.from_files(verbs), learned=None)
+    combiner = combine.default(frozenset(without)) if learned else None
     extra = [Path(p) for p in lexicons]
-    return Pipeline(coder=EventCoder.from_files(extra)) if extra else Pipeline()
+    coder = EventCoder.from_files(extra) if extra else EventCoder.default()
+    return Pipeline(coder=coder, learned=combiner)
 
 
-def _outside(mentions: list[Mention], span: tuple[int, int] | None) -> list[Mention]:
+def _outside(mentions: list[Mention], span: tuple[int, int] | None, inferred: list[Mention]) -> list[Mention]:
+    """Mentions outside the claimant's words, except those the ranker inferred on purpose."""
     if span is None:
         return mentions
-    return [m for m in mentions if m.end_char <= span[0] or m.start_char >= span[1]]
+    return [m for m in mentions if m.end_char <= span[0] or m.start_char >= span[1]
+            or any(m is x for x in inferred)]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

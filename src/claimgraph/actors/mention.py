@@ -52,3 +52,14 @@ class Mention:
         """Return this mention as a claimant with its cue."""
         return Claimant(text=self.text, code=self.code, sector=self.sector, cue=cue, org=self.org,
                         name=self.name, span=(self.start_char, self.end_char))
+
+
+def country_key(code: str | None, org: str | None = None) -> str | None:
+    """The country part of a participant code ('RUS GOV' -> 'RUS'); an IGO keeps its acronym ('IGO NATO')."""
+    if not code:
+        return None
+    parts = code.split()
+    if parts[0] == "IGO":
+        name = parts[1] if len(parts) > 1 else org
+        return f"IGO {name}" if name else "IGO"
+    return parts[0]

@@ -98,6 +98,12 @@ class EventCoder:
         self._subject_of_nouns = frozenset(rules["subject_of_nouns"])
         self._instrument_verbs = frozenset(rules["instrument_verbs"])
         self._non_agents = frozenset(rules["non_agents"])
+        # the broadest CAMEO code of each PLOVER type, for events the lexicon did not name
+        self._base_cameo: dict[str, str] = {}
+        for code in sorted(lexicon.cameo, key=lambda c: (len(c), c)):
+            row = lexicon.cameo[code]
+            if row.type and row.type not in self._base_cameo and not row.mode:
+                self._base_cameo[row.type] = code
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -111,12 +117,7 @@ class EventCoder:
 
     def code(self, sent: Span, mentions: Sequence[Mention]) -> list[EventMatch]:
         """Return the events of one sentence; `mentions` are all actor mentions of the Doc."""
-        by_token: dict[int, Mention] = {}
-        for m in mentions:
-            if m.end <= sent.start or m.start >= sent.end:
-                continue
-            for i in range(m.start, m.end):
-                by_token.setdefault(i, m)
+        by_token = _by_token(sent, mentions)
         candidates = self._candidates(sent)
         if not candidates:
             return []
@@ -130,6 +131,16 @@ class EventCoder:
                 out.append(match)
         out.sort(key=lambda m: m.trigger)
         return out
+
+    def code_at(self, sent: Span, mentions: Sequence[Mention], token: Token, type_: str) -> EventMatch | None:
+        """Code an event of `type_` triggered at `token`, which the lexicon does not know (the
+        learned combination's proposal); participants, place and mode come from the same rules,
+        and the event may have no named participant."""
+        cameo = self._base_cameo.get(type_)
+        if cameo is None:
+            return None
+        cand = _Candidate(token, Entry(type_, cameo, source="learned"), [token], token.pos_ in _NOMINAL)
+        return self._match(cand, _by_token(sent, mentions), bare=True)
 
     # -- triggers ---------------------------------------------------------------------------
 
@@ -319,7 +330,7 @@ class EventCoder:
 
     # -- participants -----------------------------------------------------------------------
 
-    def _match(self, cand: _Candidate, by_token: dict[int, Mention]) -> EventMatch | None:
+    def _match(self, cand: _Candidate, by_token: dict[int, Mention], bare: bool = False) -> EventMatch | None:
         tok = cand.token
         where_tokens: set[int] = set()
         not_places = self._type_preps.get(cand.entry.type, frozenset())
@@ -347,7 +358,7 @@ class EventCoder:
         if "dobj_mention" in cand.entry.requires and not any(
                 by_token.get(c.i) for c in tok.children if c.dep_ == "dobj"):
             return None
-        if not actors and not recipients:
+        if not actors and not recipients and not bare:
             if cand.nominal or "participant" in cand.entry.requires or not self._named_subject(tok):
                 return None
         entry = cand.entry
@@ -907,6 +918,17 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
             seen.add((m.start, m.end))
             out.append(m)
     return out
+
+
+def _by_token(sent: Span, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """The first mention covering each token of the sentence."""
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        if m.end <= sent.start or m.start >= sent.end:
+            continue
+        for i in range(m.start, m.end):
+            by_token.setdefault(i, m)
+    return by_token
 
 
 _CODER: EventCoder | None = None

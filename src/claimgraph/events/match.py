@@ -24,3 +24,5 @@ class EventMatch:
     where: Where | None = None
     confidence: float = 0.5
     context: list[str] = field(default_factory=list)
+    #: participants the learned ranker inferred from context (not found in the clause's parse)
+    inferred: list[Mention] = field(default_factory=list)

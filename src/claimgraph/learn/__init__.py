@@ -1,0 +1,1 @@
+"""Training of claimgraph's learned components on the annotated corpus (`make train`)."""
