@@ -95,3 +95,11 @@ def test_model_round_trips_through_its_files(tmp_path):
     a, b = model.scores(inputs), again.scores(inputs)
     assert all(abs(x[k] - y[k]) < 1e-4 for x, y in zip(a, b) for k in LABELS)
     assert again.thresholds == {"gate": 0.3}
+
+
+def test_events_from_a_users_own_lexicon_are_never_filtered(sents):
+    model = StubModel({sents[0].text: {GATE: 0.01, "ACCUSE": 0.0}}, {"gate": 0.3, "keep": 0.1, "add": 2.0}, {})
+    mine = _match(2, "ACCUSE")
+    mine.source = "mine.yaml"
+    out = Combiner(model).apply(sents[:1], [[mine, _match(2, "ASSAULT")]])
+    assert [m.source for m in out[0]] == ["mine.yaml"]

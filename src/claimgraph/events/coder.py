@@ -406,6 +406,7 @@ class EventCoder:
             recipients=recipients,
             where=where,
             confidence=round(min(confidence, 0.95), 2),
+            source=cand.entry.source,
         )
 
     def _verbal_participants(self, tok: Token, by_token: dict[int, Mention], skip: set[int],

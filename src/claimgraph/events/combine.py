@@ -4,6 +4,7 @@ Three named steps, each switchable so its effect can be measured:
 - `gate`: a sentence the classifier scores below the gate threshold for "any event" keeps none of
   the rule coder's events (disasters, accidents, sport, ceremonies);
 - `keep`: a proposed event whose type the classifier scores below the keep threshold is dropped;
+  (events from a user's own lexicon file are never dropped by either step)
 - `add`: a type the classifier scores above the add threshold, which the rules did not propose, is
   coded at the sentence's word that weighs most for it, with participants found by the rules.
 """
@@ -20,6 +21,7 @@ from claimgraph.events.match import EventMatch
 
 STEPS = ("gate", "keep", "add")
 _TRIGGER_POS = {"VERB", "NOUN"}
+_FILTERED = {"builtin"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "compound"}
 
 CodeAt = Callable[[Span, Token, str], EventMatch | None]
@@ -46,11 +48,14 @@ class Combiner:
                                 tuple(w for m in coded[k] for w in m.trigger_text.split()[:2]))
                   for k in todo]
         for k, scores in zip(todo, self.model.scores(inputs)):
+            # a user's own lexicon is their explicit word: the classifier never overrules it
+            mine = [m for m in out[k] if m.source not in _FILTERED]
             if "gate" not in self.disabled and scores[GATE] < th.get("gate", 0.0):
-                out[k] = []
+                out[k] = mine
                 continue
             if "keep" not in self.disabled:
-                out[k] = [m for m in out[k] if scores.get(m.type, 1.0) >= th.get("keep", 0.0)]
+                out[k] = [m for m in out[k] if m.source not in _FILTERED
+                          or scores.get(m.type, 1.0) >= th.get("keep", 0.0)]
             for m in out[k]:
                 # the classifier's belief in the type tempers the rule coder's own confidence
                 m.confidence = round(min(0.95, 0.5 * m.confidence + 0.5 * scores.get(m.type, m.confidence)), 2)

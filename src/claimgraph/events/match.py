@@ -24,5 +24,7 @@ class EventMatch:
     where: Where | None = None
     confidence: float = 0.5
     context: list[str] = field(default_factory=list)
+    #: where the trigger's meaning comes from: "builtin", a user lexicon file, or "learned"
+    source: str = "builtin"
     #: participants the learned ranker inferred from context (not found in the clause's parse)
     inferred: list[Mention] = field(default_factory=list)
