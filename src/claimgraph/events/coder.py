@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.actors.context import is_materiel
 from claimgraph.actors.mention import Mention
@@ -26,6 +26,9 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _TIMES = {"DATE", "TIME"}
 # Mentions that name where something is: countries, and cities or regions (coded to their country)
 _PLACE_KINDS = {"country", "place"}
+# Mentions of a city (a capital or another) that can be the name of a thing: "the Minsk agreements"
+_CITY_KINDS = {"capital", "place"}
+_NAMING_DEPS = {"compound", "amod"}
 
 
 def _object_modifiers(children: list[Token]) -> list[Token]:
@@ -121,11 +124,12 @@ class EventCoder:
         if not candidates:
             return []
         self._nest(candidates)
+        participants = self._participants(sent, by_token)
         out = []
         for cand in candidates.values():
             if cand.inside:
                 continue
-            match = self._match(cand, by_token)
+            match = self._match(cand, participants, by_token)
             if match is not None:
                 out.append(match)
         out.sort(key=lambda m: m.trigger)
@@ -319,13 +323,50 @@ class EventCoder:
 
     # -- participants -----------------------------------------------------------------------
 
-    def _match(self, cand: _Candidate, by_token: dict[int, Mention]) -> EventMatch | None:
+    def _participants(self, sent: Span, by_token: dict[int, Mention]) -> dict[int, Mention]:
+        """The sentence's mentions that can take part in an event, by token.
+
+        A city that modifies a noun names a thing ("the Minsk agreements", "the Istanbul
+        talks", "the Moscow metro") and takes part in nothing; before a place noun it names
+        the place ("the Kyiv region"), coded to its country without a sector, as a city is.
+        """
+        headline_case = _headline_case(sent)
+        out: dict[int, Mention] = {}
+        seen: dict[int, Mention | None] = {}
+        for i, m in by_token.items():
+            if id(m) not in seen:
+                seen[id(m)] = self._as_participant(m, sent.doc, by_token, headline_case)
+            if seen[id(m)] is not None:
+                out[i] = seen[id(m)]
+        return out
+
+    def _as_participant(self, m: Mention, doc: Doc, by_token: dict[int, Mention],
+                        headline_case: bool) -> Mention | None:
+        if m.kind not in _CITY_KINDS:
+            return m
+        tok = m.head_token(doc)
+        noun = tok
+        while noun.dep_ in _NAMING_DEPS and noun.head is not noun:
+            noun = noun.head  # "the Minsk II agreement": the noun the compound names
+        if noun is tok or m.start <= noun.i < m.end or noun.pos_ not in _NOMINAL:
+            return m
+        if any(t.i in by_token and by_token[t.i] is not m for t in doc[tok.i + 1:noun.i + 1]):
+            return m  # a modifier of an actor noun belongs to that actor
+        if headline_case and not noun.is_lower:
+            return m  # title case: "Moscow Warns Kyiv Over Attacks" parses names as compounds
+        if noun.lemma_.lower() in self._place_nouns or noun.lower_ in self._place_nouns:
+            return m if m.kind == "place" else replace(m, kind="place", sector=None)
+        return None
+
+    def _match(self, cand: _Candidate, by_token: dict[int, Mention],
+               located: dict[int, Mention]) -> EventMatch | None:
         tok = cand.token
         where_tokens: set[int] = set()
         not_places = self._type_preps.get(cand.entry.type, frozenset())
-        where, place = self._where(tok, by_token, where_tokens, not_places)
+        # a city that names a thing is no participant, but it still says where the thing is
+        where, place = self._where(tok, located, where_tokens, not_places)
         if where is None and cand.noun is not None:
-            where, place = self._where(cand.noun, by_token, where_tokens, not_places)
+            where, place = self._where(cand.noun, located, where_tokens, not_places)
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         elif self._natural_force(tok):
@@ -885,6 +926,12 @@ class EventCoder:
             if words & vocabulary:
                 return mode, cameo
         return None
+
+
+def _headline_case(sent: Span) -> bool:
+    """Whether the sentence is written in title case, as many headlines are."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def _trigger_text(words: list[Token]) -> str:
