@@ -121,8 +121,10 @@ class Pipeline:
         span = None if headline else (sent.start_char, sent.start_char + len(text))
         evidence = document.title if headline else text
         # Whoever makes the claim stands outside its content: the claimant's own words can be no
-        # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X).
-        actors = _outside(_unique(match.actors), claimant.span if claimant else None)
+        # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X),
+        # unless the claim is a denial of the claimant's own act ("X denied attacking it").
+        own = claimant is not None and claims.own_act(match.trigger)
+        actors = _outside(_unique(match.actors), claimant.span if claimant and not own else None)
         recipients = _outside(_unique(match.recipients), claimant.span if claimant else None)
         actor_codes = ",".join(sorted(str(m.code) for m in actors))
         return Statement(

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.actors.mention import Mention
 from claimgraph.claims import lexicon, timex
@@ -58,8 +58,11 @@ class DocClaims:
         k = self._innermost(i)
         # "X plans to meet Y", "X is willing to send Z": X is the one who would act, not somebody
         # reporting the act, so the claim is whoever (if anyone) reports X's intention.
+        # "denied reports that X ...": the reports' unnamed authors are not the claimant, the
+        # denier is.
         seen: set[int] = set()
-        while k is not None and k not in seen and _controlled(self.doc, i, self.found[k].cue):
+        while k is not None and k not in seen and (_controlled(self.doc, i, self.found[k].cue)
+                                                   or self._denied_report(k)):
             seen.add(k)
             k = self.found[k].outer
         if k is None:
@@ -72,6 +75,30 @@ class DocClaims:
             return None, via
         return Claimant(text=src.text, code=src.code, sector=src.sector, cue=cue, org=src.org,
                         name=src.name, span=src.span), via
+
+    def own_act(self, i: int) -> bool:
+        """Whether the event at token i is its claimant's own act, denied by the claimant
+        ("Russia denied attacking the hospital"): the claimant is then its actor too."""
+        k = self._innermost(i)
+        if k is None:
+            return False
+        tok = self.doc[i]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "denied looting and burning"
+        cue = self.found[k].cue
+        return cue[0] <= tok.head.i < cue[1] and _denied_act(tok, tok.head)
+
+    def _denied_report(self, k: int) -> bool:
+        """Whether attribution k is a source-less claim noun that a denial verb takes as its
+        object ("rejected reports that ...", "dismissed claims that ...")."""
+        f = self.found[k]
+        if f.kind != "nominal" or self.sources[k] is not None or f.outer is None:
+            return False
+        noun = self.doc[f.cue[0]]
+        verb = noun.head
+        outer = self.found[f.outer].cue
+        return (noun.dep_ == "dobj" and outer[0] <= verb.i < outer[1]
+                and verb.lemma_.lower() in lexicon.status().denial_verbs)
 
     def when(self, i: int) -> When | None:
         """Return the event's own time from the expression attached to its clause."""
@@ -315,9 +342,19 @@ def _controlled(doc: Doc, i: int, cue: tuple[int, int]) -> bool:
         if infinitive and head.dep_ == "dobj" and cue[0] <= head.head.i < cue[1]:
             return True  # "expressed readiness to help": the cue's object names the intention
         if cue[0] <= head.i < cue[1]:
+            if _denied_act(tok, head):
+                return False  # "denied attacking it" is a claim about the denier's own act
             return not any(c.dep_ in ("dobj", "dative") for c in head.children)
         tok = head
     return False
+
+
+def _denied_act(tok: Token, verb: Token) -> bool:
+    """Whether `tok` is the gerund a denial verb takes ("denied attacking", "denied having
+    ordered"), not an infinitive ("refused to attack")."""
+    return (tok.dep_ in ("xcomp", "pcomp") and tok.head.i == verb.i
+            and verb.lemma_.lower() in lexicon.status().denial_verbs
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _paragraphs(doc: Doc) -> Callable[[int], int]:

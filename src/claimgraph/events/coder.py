@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.actors.context import is_materiel
 from claimgraph.actors.mention import Mention
+from claimgraph.claims import lexicon as claims_lexicon
 from claimgraph.events import lexicon as lexicon_mod
 from claimgraph.events.lexicon import Entry, Lexicon
 from claimgraph.events.match import EventMatch
@@ -101,6 +102,9 @@ class EventCoder:
         self._subject_of_nouns = frozenset(rules["subject_of_nouns"])
         self._instrument_verbs = frozenset(rules["instrument_verbs"])
         self._non_agents = frozenset(rules["non_agents"])
+        # Verbs of saying that deny (the claims layer's lists): "denied that X attacked" is the
+        # speaker's claim that X did not attack, which the claims layer codes as negated
+        self._denials = claims_lexicon.status().denial_verbs & claims_lexicon.cues().speech
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -177,6 +181,8 @@ class EventCoder:
     def _verb(self, tok: Token) -> _Candidate | None:
         lex = self.lex
         lemma = self._verb_lemma(tok)
+        if lemma in self._denials and self._denied_clause(tok) is not None:
+            return None  # the denied clause is coded itself, negated and claimed by the denier
         # "made the area available to X": the parser hangs the adjective as a clause
         children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS
                     or (c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ")]
@@ -209,6 +215,34 @@ class EventCoder:
         if entry is not None and self._satisfied(tok, entry):
             return _Candidate(tok, entry, [tok], False)
         return None
+
+    def _denied_clause(self, tok: Token) -> Token | None:
+        """The clause a verb of denial denies: "denied that X ...", "denied attacking ...",
+        "dismissed claims that X ..."; None for a refusal ("refused to go", "rejected the plan",
+        "rejected demands that X withdraw")."""
+        for c in tok.children:
+            if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.pos_ in ("VERB", "AUX")
+                                     and not any(g.dep_ == "aux" and g.lower_ == "to"
+                                                 for g in c.children)):
+                if not self._directive(c):
+                    return c
+            elif c.dep_ == "dobj" and c.pos_ in _NOMINAL:
+                for g in c.children:
+                    if (g.dep_ in ("acl", "ccomp")
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                            and not self._directive(g)):
+                        return g
+        return None
+
+    def _directive(self, clause: Token) -> bool:
+        """Whether a that-clause says what should happen, not what did: "that Russia withdraw",
+        "that Kyiv must cede"."""
+        aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in self._demand_modals for c in aux):
+            return True
+        # a bare verb with no auxiliary is a subjunctive ("demanded that it cede territory")
+        return (clause.tag_ == "VB" and not aux
+                and any(c.dep_ in _SUBJECTS for c in clause.children))
 
     def _light_noun(self, tok: Token, dep: str, skip: Token | None = None) -> Token | None:
         for c in tok.children:
@@ -346,9 +380,9 @@ class EventCoder:
             return m
         tok = m.head_token(doc)
         noun = tok
-        while noun.dep_ in _NAMING_DEPS and noun.head is not noun:
+        while noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i:
             noun = noun.head  # "the Minsk II agreement": the noun the compound names
-        if noun is tok or m.start <= noun.i < m.end or noun.pos_ not in _NOMINAL:
+        if noun.i == tok.i or m.start <= noun.i < m.end or noun.pos_ not in _NOMINAL:
             return m
         if any(t.i in by_token and by_token[t.i] is not m for t in doc[tok.i + 1:noun.i + 1]):
             return m  # a modifier of an actor noun belongs to that actor
