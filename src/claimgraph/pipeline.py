@@ -15,6 +15,8 @@ from claimgraph import nlp as nlp_backbone
 from claimgraph.actors import ActorResolver
 from claimgraph.actors.mention import Mention
 from claimgraph.claims import ClaimLayer
+from claimgraph.claims.speakers import speak_for
+from claimgraph.claims.turns import find_turns
 from claimgraph.clean import make_document
 from claimgraph.errors import InputError
 from claimgraph.events import EventCoder
@@ -104,7 +106,11 @@ class Pipeline:
     def _code(self, document: Document, doc: Doc, published: dt.date | None,
               headline: bool) -> tuple[list[Statement], list[Attribution]]:
         mentions = self.resolver.find(doc, published)
-        claims = self.claims.analyze(doc, mentions, published, headline=headline)
+        # a transcript's turns say who speaks, and so who "I" and "we" are
+        turns = [] if headline else find_turns(doc, mentions)
+        if turns:
+            mentions = speak_for(doc, mentions, turns)
+        claims = self.claims.analyze(doc, mentions, published, headline=headline, turns=turns)
         out: list[Statement] = []
         for i, sent in enumerate(doc.sents):
             for match in self.coder.code(sent, mentions):

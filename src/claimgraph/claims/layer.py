@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,6 +13,7 @@ from claimgraph.actors.mention import Mention
 from claimgraph.claims import lexicon, timex
 from claimgraph.claims.attribution import AttributionFinder, Found, RelaySpan
 from claimgraph.claims.status import StatusReader
+from claimgraph.claims.turns import Turn, turn_at
 from claimgraph.model import Attribution, Claimant, Relay, When
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i", "who"}
@@ -139,11 +140,13 @@ class ClaimLayer:
         self.cues = lexicon.cues()
 
     def analyze(self, doc: Doc, mentions: list[Mention], published: dt.date | None,
-                headline: bool = False) -> DocClaims:
-        """Find attributions and prepare status, claimant and time lookups for one document."""
-        found = self.finder.find(doc)
+                headline: bool = False, turns: Sequence[Turn] = ()) -> DocClaims:
+        """Find attributions and prepare status, claimant and time lookups for one document;
+        `turns` are its transcript turns (claims/turns.py), each its speaker's claim."""
+        found = self.finder.find(doc, turns)
         sources = [self._resolve(doc, f.source, mentions, found[:k], [None] * k)
                    for k, f in enumerate(found)]
+        self._first_person(doc, found, sources, mentions, turns)
         self._corefer(doc, found, sources)
         own = [[self._relay(doc, r, mentions) for r in f.relays] for f in found]
         self._continue_channels(doc, found, sources, own)
@@ -179,6 +182,21 @@ class ClaimLayer:
             shown = best.name or best.text
         return _Source(text=shown, code=best.code, sector=best.sector, org=best.org, name=best.name,
                        span=char_span)
+
+    def _first_person(self, doc: Doc, found: list[Found], sources: list[_Source | None],
+                      mentions: list[Mention], turns: Sequence[Turn]) -> None:
+        """"I think", "we believe" in a turn are claims of its speaker, so that the run of
+        attributions by one speaker collapses to the turn's."""
+        words = self.cues.first_singular | self.cues.first_plural
+        for k, f in enumerate(found):
+            if f.source is None or f.source[1] - f.source[0] != 1:
+                continue
+            if doc[f.source[0]].lower_ not in words:
+                continue
+            turn = turn_at(turns, f.cue[0])
+            if turn is not None and turn.speaker is not None:
+                sp = turn.speaker
+                sources[k] = self._resolve(doc, (sp.start, sp.end), mentions)
 
     def _corefer(self, doc: Doc, found: list[Found], sources: list[_Source | None]) -> None:
         """Pronoun sources the resolver left bare take the nearest earlier named person source."""
