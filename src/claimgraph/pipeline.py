@@ -15,6 +15,8 @@ from claimgraph import nlp as nlp_backbone
 from claimgraph.actors import ActorResolver
 from claimgraph.actors.mention import Mention
 from claimgraph.claims import ClaimLayer
+from claimgraph.claims.speakers import speak_for
+from claimgraph.claims.turns import find_turns
 from claimgraph.clean import make_document
 from claimgraph.errors import InputError
 from claimgraph.events import EventCoder
@@ -116,7 +118,11 @@ class Pipeline:
     def _code(self, document: Document, doc: Doc, published: dt.date | None,
               headline: bool) -> tuple[list[Statement], list[Attribution]]:
         mentions = self.resolver.find(doc, published)
-        claims = self.claims.analyze(doc, mentions, published, headline=headline)
+        # a transcript's turns say who speaks, and so who "I" and "we" are
+        turns = [] if headline else find_turns(doc, mentions)
+        if turns:
+            mentions = speak_for(doc, mentions, turns)
+        claims = self.claims.analyze(doc, mentions, published, headline=headline, turns=turns)
         sents = list(doc.sents)
         coded = [self.coder.code(sent, mentions) for sent in sents]
         if self.learned is not None:
@@ -143,9 +149,11 @@ class Pipeline:
         span = None if headline else (sent.start_char, sent.start_char + len(text))
         evidence = document.title if headline else text
         # Whoever makes the claim stands outside its content: the claimant's own words can be no
-        # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X).
+        # participant of the event claimed (a parse that hangs "X is sure: Y will ..." off X),
+        # unless the claim is a denial of the claimant's own act ("X denied attacking it").
+        own = claimant is not None and claims.own_act(match.trigger)
         claimed = claimant.span if claimant else None
-        actors = _outside(_unique(match.actors), claimed, match.inferred)
+        actors = _outside(_unique(match.actors), None if own else claimed, match.inferred)
         recipients = _outside(_unique(match.recipients), claimed, match.inferred)
         actor_codes = ",".join(sorted(str(m.code) for m in actors))
         return Statement(

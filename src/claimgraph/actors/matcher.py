@@ -76,7 +76,9 @@ class PhraseIndex:
                 if len(text) > longest:
                     break
                 entries = table.get(text)
-                if entries:
+                if entries and not doc[j].is_space:
+                    # a paragraph break normalises to nothing: a name must not end on one, or
+                    # "the Security Council\n\nVladimir Putin:" chains into one mention
                     found.append((j + 1, entries))
                 if doc[j].whitespace_:
                     text += " "

@@ -9,12 +9,13 @@ TBS", "told Japanese journalists", "X quoted Y").  Spans are token ranges [start
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.claims import lexicon
+from claimgraph.claims.turns import Turn
 
 OPEN_QUOTES = {"“", "«", "„", "``"}
 CLOSE_QUOTES = {"”", "»", "''"}
@@ -147,15 +148,25 @@ class AttributionFinder:
         self.cues = cues or lexicon.cues()
         self._prep_starts = frozenset(seq[0] for seq in self.cues.prepositional)
 
-    def find(self, doc: Doc) -> list[Found]:
-        """Return every attribution in the Doc, nesting links (`outer`) included."""
+    def find(self, doc: Doc, turns: Sequence[Turn] = ()) -> list[Found]:
+        """Return every attribution in the Doc, nesting links (`outer`) included; each
+        transcript turn is its speaker's (or its label's) attribution of all it holds."""
         quotes = quote_spans(doc)
         breaks = [t.i for t in doc if "\n" in t.text_with_ws]
         found: list[Found] = []
         taken: set[int] = set()
+        for turn in turns:
+            content = _clean_parts(doc, [(turn.start, turn.end)])
+            if not content:
+                continue
+            speaker = turn.speaker
+            source = (speaker.start, speaker.end) if speaker is not None else turn.label
+            found.append(Found(cue=(turn.colon, turn.colon + 1), source=source, content=content,
+                               kind="direct", cls="speech"))
+            taken.add(turn.colon)
         for sent in doc.sents:
             label = self._label(doc, sent, breaks)
-            if label is not None:
+            if label is not None and label.cue[0] not in taken:
                 taken.update(range(*label.cue))
                 found.append(label)
             for t in sent:

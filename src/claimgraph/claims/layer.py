@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.actors.mention import Mention
 from claimgraph.claims import lexicon, timex
 from claimgraph.claims.attribution import AttributionFinder, Found, RelaySpan
 from claimgraph.claims.status import StatusReader
+from claimgraph.claims.turns import Turn, turn_at
 from claimgraph.model import Attribution, Claimant, Relay, When
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i", "who"}
@@ -58,8 +59,11 @@ class DocClaims:
         k = self._innermost(i)
         # "X plans to meet Y", "X is willing to send Z": X is the one who would act, not somebody
         # reporting the act, so the claim is whoever (if anyone) reports X's intention.
+        # "denied reports that X ...": the reports' unnamed authors are not the claimant, the
+        # denier is.
         seen: set[int] = set()
-        while k is not None and k not in seen and _controlled(self.doc, i, self.found[k].cue):
+        while k is not None and k not in seen and (_controlled(self.doc, i, self.found[k].cue)
+                                                   or self._denied_report(k)):
             seen.add(k)
             k = self.found[k].outer
         if k is None:
@@ -72,6 +76,30 @@ class DocClaims:
             return None, via
         return Claimant(text=src.text, code=src.code, sector=src.sector, cue=cue, org=src.org,
                         name=src.name, span=src.span), via
+
+    def own_act(self, i: int) -> bool:
+        """Whether the event at token i is its claimant's own act, denied by the claimant
+        ("Russia denied attacking the hospital"): the claimant is then its actor too."""
+        k = self._innermost(i)
+        if k is None:
+            return False
+        tok = self.doc[i]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "denied looting and burning"
+        cue = self.found[k].cue
+        return cue[0] <= tok.head.i < cue[1] and _denied_act(tok, tok.head)
+
+    def _denied_report(self, k: int) -> bool:
+        """Whether attribution k is a source-less claim noun that a denial verb takes as its
+        object ("rejected reports that ...", "dismissed claims that ...")."""
+        f = self.found[k]
+        if f.kind != "nominal" or self.sources[k] is not None or f.outer is None:
+            return False
+        noun = self.doc[f.cue[0]]
+        verb = noun.head
+        outer = self.found[f.outer].cue
+        return (noun.dep_ == "dobj" and outer[0] <= verb.i < outer[1]
+                and verb.lemma_.lower() in lexicon.status().denial_verbs)
 
     def when(self, i: int) -> When | None:
         """Return the event's own time from the expression attached to its clause."""
@@ -112,11 +140,13 @@ class ClaimLayer:
         self.cues = lexicon.cues()
 
     def analyze(self, doc: Doc, mentions: list[Mention], published: dt.date | None,
-                headline: bool = False) -> DocClaims:
-        """Find attributions and prepare status, claimant and time lookups for one document."""
-        found = self.finder.find(doc)
+                headline: bool = False, turns: Sequence[Turn] = ()) -> DocClaims:
+        """Find attributions and prepare status, claimant and time lookups for one document;
+        `turns` are its transcript turns (claims/turns.py), each its speaker's claim."""
+        found = self.finder.find(doc, turns)
         sources = [self._resolve(doc, f.source, mentions, found[:k], [None] * k)
                    for k, f in enumerate(found)]
+        self._first_person(doc, found, sources, mentions, turns)
         self._corefer(doc, found, sources)
         own = [[self._relay(doc, r, mentions) for r in f.relays] for f in found]
         self._continue_channels(doc, found, sources, own)
@@ -152,6 +182,21 @@ class ClaimLayer:
             shown = best.name or best.text
         return _Source(text=shown, code=best.code, sector=best.sector, org=best.org, name=best.name,
                        span=char_span)
+
+    def _first_person(self, doc: Doc, found: list[Found], sources: list[_Source | None],
+                      mentions: list[Mention], turns: Sequence[Turn]) -> None:
+        """"I think", "we believe" in a turn are claims of its speaker, so that the run of
+        attributions by one speaker collapses to the turn's."""
+        words = self.cues.first_singular | self.cues.first_plural
+        for k, f in enumerate(found):
+            if f.source is None or f.source[1] - f.source[0] != 1:
+                continue
+            if doc[f.source[0]].lower_ not in words:
+                continue
+            turn = turn_at(turns, f.cue[0])
+            if turn is not None and turn.speaker is not None:
+                sp = turn.speaker
+                sources[k] = self._resolve(doc, (sp.start, sp.end), mentions)
 
     def _corefer(self, doc: Doc, found: list[Found], sources: list[_Source | None]) -> None:
         """Pronoun sources the resolver left bare take the nearest earlier named person source."""
@@ -315,9 +360,19 @@ def _controlled(doc: Doc, i: int, cue: tuple[int, int]) -> bool:
         if infinitive and head.dep_ == "dobj" and cue[0] <= head.head.i < cue[1]:
             return True  # "expressed readiness to help": the cue's object names the intention
         if cue[0] <= head.i < cue[1]:
+            if _denied_act(tok, head):
+                return False  # "denied attacking it" is a claim about the denier's own act
             return not any(c.dep_ in ("dobj", "dative") for c in head.children)
         tok = head
     return False
+
+
+def _denied_act(tok: Token, verb: Token) -> bool:
+    """Whether `tok` is the gerund a denial verb takes ("denied attacking", "denied having
+    ordered"), not an infinitive ("refused to attack")."""
+    return (tok.dep_ in ("xcomp", "pcomp") and tok.head.i == verb.i
+            and verb.lemma_.lower() in lexicon.status().denial_verbs
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _paragraphs(doc: Doc) -> Callable[[int], int]:

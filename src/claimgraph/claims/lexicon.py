@@ -47,6 +47,9 @@ class CueLexicon:
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
     topic_verbs: frozenset[str]
+    turn_labels: frozenset[str] = frozenset()
+    first_singular: frozenset[str] = frozenset()
+    first_plural: frozenset[str] = frozenset()
 
     def allows(self, lemma: str, construction: str) -> bool:
         """Whether a cue lemma may take its content through `construction` (dobj, quote, ...)."""
@@ -108,6 +111,9 @@ def cues() -> CueLexicon:
         possessed_nouns=_words(d.get("possessed_nouns")),
         light_verbs=_words(d.get("light_verbs")), light_nouns=_words(d.get("light_nouns")),
         topic_verbs=_words(d.get("topic_verbs")),
+        turn_labels=_words(d.get("turn_labels")),
+        first_singular=_words((d.get("first_person") or {}).get("singular")),
+        first_plural=_words((d.get("first_person") or {}).get("plural")),
     )
 
 

@@ -46,6 +46,11 @@ class StatusReader:
             head = cur.head
             if cur.dep_ in ("advcl",) and self._conditional(cur):
                 hypothetical = True
+            denier = self._denier_of_noun_clause(cur)
+            if denier is not None:
+                # "dismissed claims that X attacked": the denier says X did not
+                negated = negated or not any(c.dep_ == "neg" for c in denier.children)
+                break
             if cur.dep_ in ("relcl", "acl", "nsubj", "nsubjpass", "appos", "csubj"):
                 break  # a noun's modifier does not inherit the main clause's status
             gov = self._governor(head, cur, nominal=tok.pos_ in ("NOUN", "PROPN"))
@@ -129,7 +134,20 @@ class StatusReader:
 
     def _reported(self, tok: Token) -> bool:
         """Whether tok is the complement of a reporting verb (sequence of tenses)."""
-        return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _REPORT_VERBS
+        # "denied that they would attack" reports a future in the past, as "said" does
+        return (tok.dep_ == "ccomp" and (tok.head.lemma_.lower() in _REPORT_VERBS
+                                          or tok.head.lemma_.lower() in self.lex.denial_verbs)
+                or self._denier_of_noun_clause(tok) is not None)
+
+    def _denier_of_noun_clause(self, tok: Token) -> Token | None:
+        """The denial verb of "rejected reports that X ...", when tok is the that-clause."""
+        noun = tok.head
+        if (tok.dep_ not in ("acl", "ccomp") or noun.pos_ not in ("NOUN", "PROPN")
+                or noun.dep_ != "dobj" or not any(c.dep_ == "mark" and c.lower_ == "that"
+                                                  for c in tok.children)):
+            return None
+        verb = noun.head
+        return verb if verb.lemma_.lower() in self.lex.denial_verbs else None
 
     def _going_to(self, tok: Token) -> bool:
         head = tok.head

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.actors.context import is_materiel
 from claimgraph.actors.mention import Mention
+from claimgraph.claims import lexicon as claims_lexicon
 from claimgraph.events import lexicon as lexicon_mod
 from claimgraph.events.lexicon import Entry, Lexicon
 from claimgraph.events.match import EventMatch
@@ -26,6 +27,9 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _TIMES = {"DATE", "TIME"}
 # Mentions that name where something is: countries, and cities or regions (coded to their country)
 _PLACE_KINDS = {"country", "place"}
+# Mentions of a city (a capital or another) that can be the name of a thing: "the Minsk agreements"
+_CITY_KINDS = {"capital", "place"}
+_NAMING_DEPS = {"compound", "amod"}
 
 
 def _object_modifiers(children: list[Token]) -> list[Token]:
@@ -104,6 +108,9 @@ class EventCoder:
             row = lexicon.cameo[code]
             if row.type and row.type not in self._base_cameo and not row.mode:
                 self._base_cameo[row.type] = code
+        # Verbs of saying that deny (the claims layer's lists): "denied that X attacked" is the
+        # speaker's claim that X did not attack, which the claims layer codes as negated
+        self._denials = claims_lexicon.status().denial_verbs & claims_lexicon.cues().speech
 
     @classmethod
     def default(cls) -> "EventCoder":
@@ -122,11 +129,12 @@ class EventCoder:
         if not candidates:
             return []
         self._nest(candidates)
+        participants = self._participants(sent, by_token)
         out = []
         for cand in candidates.values():
             if cand.inside:
                 continue
-            match = self._match(cand, by_token)
+            match = self._match(cand, participants, by_token)
             if match is not None:
                 out.append(match)
         out.sort(key=lambda m: m.trigger)
@@ -140,7 +148,8 @@ class EventCoder:
         if cameo is None:
             return None
         cand = _Candidate(token, Entry(type_, cameo, source="learned"), [token], token.pos_ in _NOMINAL)
-        return self._match(cand, _by_token(sent, mentions), bare=True)
+        by_token = _by_token(sent, mentions)
+        return self._match(cand, self._participants(sent, by_token), by_token, bare=True)
 
     # -- triggers ---------------------------------------------------------------------------
 
@@ -184,6 +193,8 @@ class EventCoder:
     def _verb(self, tok: Token) -> _Candidate | None:
         lex = self.lex
         lemma = self._verb_lemma(tok)
+        if lemma in self._denials and self._denied_clause(tok) is not None:
+            return None  # the denied clause is coded itself, negated and claimed by the denier
         # "made the area available to X": the parser hangs the adjective as a clause
         children = [c for c in tok.children if c.dep_ in _PHRASE_DEPS
                     or (c.dep_ in _COMPLEMENTS and c.pos_ == "ADJ")]
@@ -216,6 +227,34 @@ class EventCoder:
         if entry is not None and self._satisfied(tok, entry):
             return _Candidate(tok, entry, [tok], False)
         return None
+
+    def _denied_clause(self, tok: Token) -> Token | None:
+        """The clause a verb of denial denies: "denied that X ...", "denied attacking ...",
+        "dismissed claims that X ..."; None for a refusal ("refused to go", "rejected the plan",
+        "rejected demands that X withdraw")."""
+        for c in tok.children:
+            if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "pcomp") and c.pos_ in ("VERB", "AUX")
+                                     and not any(g.dep_ == "aux" and g.lower_ == "to"
+                                                 for g in c.children)):
+                if not self._directive(c):
+                    return c
+            elif c.dep_ == "dobj" and c.pos_ in _NOMINAL:
+                for g in c.children:
+                    if (g.dep_ in ("acl", "ccomp")
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                            and not self._directive(g)):
+                        return g
+        return None
+
+    def _directive(self, clause: Token) -> bool:
+        """Whether a that-clause says what should happen, not what did: "that Russia withdraw",
+        "that Kyiv must cede"."""
+        aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in self._demand_modals for c in aux):
+            return True
+        # a bare verb with no auxiliary is a subjunctive ("demanded that it cede territory")
+        return (clause.tag_ == "VB" and not aux
+                and any(c.dep_ in _SUBJECTS for c in clause.children))
 
     def _light_noun(self, tok: Token, dep: str, skip: Token | None = None) -> Token | None:
         for c in tok.children:
@@ -330,13 +369,50 @@ class EventCoder:
 
     # -- participants -----------------------------------------------------------------------
 
-    def _match(self, cand: _Candidate, by_token: dict[int, Mention], bare: bool = False) -> EventMatch | None:
+    def _participants(self, sent: Span, by_token: dict[int, Mention]) -> dict[int, Mention]:
+        """The sentence's mentions that can take part in an event, by token.
+
+        A city that modifies a noun names a thing ("the Minsk agreements", "the Istanbul
+        talks", "the Moscow metro") and takes part in nothing; before a place noun it names
+        the place ("the Kyiv region"), coded to its country without a sector, as a city is.
+        """
+        headline_case = _headline_case(sent)
+        out: dict[int, Mention] = {}
+        seen: dict[int, Mention | None] = {}
+        for i, m in by_token.items():
+            if id(m) not in seen:
+                seen[id(m)] = self._as_participant(m, sent.doc, by_token, headline_case)
+            if seen[id(m)] is not None:
+                out[i] = seen[id(m)]
+        return out
+
+    def _as_participant(self, m: Mention, doc: Doc, by_token: dict[int, Mention],
+                        headline_case: bool) -> Mention | None:
+        if m.kind not in _CITY_KINDS:
+            return m
+        tok = m.head_token(doc)
+        noun = tok
+        while noun.dep_ in _NAMING_DEPS and noun.head.i != noun.i:
+            noun = noun.head  # "the Minsk II agreement": the noun the compound names
+        if noun.i == tok.i or m.start <= noun.i < m.end or noun.pos_ not in _NOMINAL:
+            return m
+        if any(t.i in by_token and by_token[t.i] is not m for t in doc[tok.i + 1:noun.i + 1]):
+            return m  # a modifier of an actor noun belongs to that actor
+        if headline_case and not noun.is_lower:
+            return m  # title case: "Moscow Warns Kyiv Over Attacks" parses names as compounds
+        if noun.lemma_.lower() in self._place_nouns or noun.lower_ in self._place_nouns:
+            return m if m.kind == "place" else replace(m, kind="place", sector=None)
+        return None
+
+    def _match(self, cand: _Candidate, by_token: dict[int, Mention],
+               located: dict[int, Mention], bare: bool = False) -> EventMatch | None:
         tok = cand.token
         where_tokens: set[int] = set()
         not_places = self._type_preps.get(cand.entry.type, frozenset())
-        where, place = self._where(tok, by_token, where_tokens, not_places)
+        # a city that names a thing is no participant, but it still says where the thing is
+        where, place = self._where(tok, located, where_tokens, not_places)
         if where is None and cand.noun is not None:
-            where, place = self._where(cand.noun, by_token, where_tokens, not_places)
+            where, place = self._where(cand.noun, located, where_tokens, not_places)
         if cand.nominal:
             actors, recipients = self._nominal_participants(tok, by_token, where_tokens)
         elif self._natural_force(tok):
@@ -897,6 +973,12 @@ class EventCoder:
             if words & vocabulary:
                 return mode, cameo
         return None
+
+
+def _headline_case(sent: Span) -> bool:
+    """Whether the sentence is written in title case, as many headlines are."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def _trigger_text(words: list[Token]) -> str:
