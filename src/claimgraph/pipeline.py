@@ -180,17 +180,19 @@ def build(lexicons: Iterable[str] = (), petrarch_verbs: Iterable[str] = (), lear
           without: Iterable[str] = ()) -> Pipeline:
     """Build a Pipeline whose event coder also reads `lexicons` (YAML), or is driven by PETRARCH
     verb dictionaries when `petrarch_verbs` are given; `learned` adds the shipped classifier over
-    the rule coder (never over PETRARCH's), less the combination steps named in `without`.
+    the rule coder (never over PETRARCH's) with the participant ranker, less the learned steps
+    named in `without`.
     Picklable through functools.partial."""
     verbs = [Path(p) for p in petrarch_verbs]
     if verbs:
         from claimgraph.events.petrarch_coder import PetrarchCoder
 
-        return Pipeline(coder=PetrarchCoder.from_files(verbs), learned=None)
+        return Pipeline(coder=PetrarchCoder.from_files(verbs), learned=None, ranker=None)
     combiner = combine.default(frozenset(without)) if learned else None
+    ranker = ranker_mod.default(frozenset(without)) if learned else None
     extra = [Path(p) for p in lexicons]
     coder = EventCoder.from_files(extra) if extra else EventCoder.default()
-    return Pipeline(coder=coder, learned=combiner)
+    return Pipeline(coder=coder, learned=combiner, ranker=ranker)
 
 
 def _outside(mentions: list[Mention], span: tuple[int, int] | None, inferred: list[Mention]) -> list[Mention]:

@@ -24,9 +24,9 @@ DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
               show_default=True, help="The shared data folder the corpus documents are read from.")
 @click.option("--petrarch-verbs", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Score the PETRARCH pattern coder with this verb dictionary instead (a baseline).")
-@click.option("--rules-only", is_flag=True, help="Score the rule coder without the learned combination.")
-@click.option("--without", "without", multiple=True, type=click.Choice(STEPS),
-              help="Switch off one step of the learned combination (repeatable).")
+@click.option("--rules-only", is_flag=True, help="Score the rule coder without the learned steps.")
+@click.option("--without", "without", multiple=True, type=click.Choice((*STEPS, "fill")),
+              help="Switch off one learned step: gate, keep, add (the combination) or fill (the ranker).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress display.")
 def corpus_command(split: str, corpus_dir: Path, data: Path, petrarch_verbs: str | None, rules_only: bool,
@@ -55,7 +55,7 @@ def corpus_command(split: str, corpus_dir: Path, data: Path, petrarch_verbs: str
     report["split"] = split
     if petrarch_verbs:
         report["coder"] = "petrarch:" + Path(petrarch_verbs).name
-    elif rules_only or pipeline.learned is None:
+    elif rules_only or (pipeline.learned is None and pipeline.ranker is None):
         report["coder"] = "rules"
     else:
         report["coder"] = "rules+learned" + "".join(f" -{w}" for w in without)
