@@ -44,7 +44,7 @@ class Pipeline:
     resolver: ActorResolver = field(default_factory=ActorResolver.default)
     coder: EventCoder = field(default_factory=EventCoder.default)
     claims: ClaimLayer = field(default_factory=ClaimLayer)
-    #: the learned filter over the rule coder's events; None codes with the rules alone
+    #: the learned combination over the rule coder's events (gate, keep, add); None: rules alone
     learned: Combiner | None = field(default_factory=combine.default)
     #: the learned filler of missing actors and recipients; None leaves them as the rules found them
     ranker: ParticipantRanker | None = field(default_factory=ranker_mod.default)
