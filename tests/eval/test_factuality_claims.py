@@ -43,3 +43,16 @@ def test_meantime_dev_floor():
     scores = factuality.evaluate(factuality.read_jsonl(SHARED / "factuality" / "MEANTIME" / "dev.jsonl"),
                                  backbone.load())
     assert scores.accuracy() >= 0.8
+
+
+def test_macro_f1_and_the_majority_baseline_on_counts():
+    from collections import Counter
+
+    from claimgraph.eval.factuality import FactualityScores
+
+    s = FactualityScores(confusion=Counter({("pos", "pos"): 8, ("neg", "pos"): 1, ("neg", "neg"): 1}), n=10)
+    m = s.majority()
+    assert m["class"] == "pos" and m["accuracy"] == 0.8
+    # always 'pos': F1 0.889 for pos, 0 for neg, over the two gold classes
+    assert m["macro_f1"] == round(2 * 0.8 / 1.8 / 2, 4)
+    assert s.macro_f1() > m["macro_f1"]

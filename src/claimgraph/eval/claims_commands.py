@@ -53,12 +53,16 @@ def factuality_command(file: Path, as_json: bool) -> None:
         fail(f"{file}: {exc}")
     scores = factuality.evaluate(items, nlp.load())
     report = {"targets": scores.n, "accuracy": round(scores.accuracy(), 4),
+              "macro_f1": round(scores.macro_f1(), 4), "majority": scores.majority(),
               "mae": round(scores.mae(), 4), "per_class": scores.per_class()}
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
     click.echo(f"factuality {file} ({scores.n} targets)")
-    click.echo(f"accuracy (pos/uncertain/neg) {report['accuracy']:.3f}   MAE {report['mae']:.3f}")
+    click.echo(f"accuracy (pos/uncertain/neg) {report['accuracy']:.3f}   macro F1 {report['macro_f1']:.3f}   "
+               f"MAE {report['mae']:.3f}")
+    m = report["majority"]
+    click.echo(f"always '{m['class']}': accuracy {m['accuracy']:.3f}   macro F1 {m['macro_f1']:.3f}")
     for c, v in report["per_class"].items():
         click.echo(f"  {c:<10} P {v['precision']:.3f}  R {v['recall']:.3f}  gold {v['gold']:>5}  "
                    f"predicted {v['predicted']:>5}")

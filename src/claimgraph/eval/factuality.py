@@ -56,6 +56,28 @@ class FactualityScores:
                       "recall": round(tp / gold, 4) if gold else 0.0, "gold": gold, "predicted": pred}
         return out
 
+    def macro_f1(self) -> float:
+        """Mean F1 over the three classes that occur in the gold."""
+        f1s = []
+        for c, v in self.per_class().items():
+            if v["gold"]:
+                p, r = v["precision"], v["recall"]
+                f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        return sum(f1s) / len(f1s) if f1s else 0.0
+
+    def majority(self) -> dict[str, float | str]:
+        """The always-the-commonest-gold-class baseline: its class, accuracy and macro F1."""
+        gold = Counter()
+        for (g, _), v in self.confusion.items():
+            gold[g] += v
+        if not gold:
+            return {"class": "", "accuracy": 0.0, "macro_f1": 0.0}
+        top, count = gold.most_common(1)[0]
+        p = count / self.n
+        # F1 of the majority class, zero for the others, averaged over the gold classes
+        return {"class": top, "accuracy": round(p, 4),
+                "macro_f1": round((2 * p / (p + 1)) / len(gold), 4)}
+
     def mae(self) -> float:
         """Mean absolute error of the numeric mapping."""
         return self.abs_error / self.n if self.n else 0.0
