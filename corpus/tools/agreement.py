@@ -40,7 +40,7 @@ def main(corpus: Path) -> dict:
         main_b.append(_main(second[i]["events"]))
         ta, tb = {g.type for g in ga}, {g.type for g in gb}
         tp, fp, fn = tp + len(ta & tb), fp + len(tb - ta), fn + len(ta - tb)
-        for a, b in pair(ga, [_as_predicted(g) for g in gb]):
+        for a, b in pair(ga, gb):
             if b is None or a.type != b.type:
                 continue
             pairs += 1
@@ -68,12 +68,6 @@ def main(corpus: Path) -> dict:
 def _main(events: list[dict]) -> str:
     keyed = [e for e in events if e.get("key")] or events
     return keyed[0]["type"] if keyed else "none"
-
-
-def _as_predicted(g):
-    from claimgraph.eval.corpus import Predicted
-
-    return Predicted(g.type, g.actors, g.recipients, g.status, g.claimant, g.has_claimant)
 
 
 if __name__ == "__main__":

@@ -47,8 +47,8 @@ class Item:
 
 
 @dataclass
-class GoldStatement:
-    """One gold statement of an item, reduced to what is scored."""
+class Predicted:
+    """A statement reduced to what is scored."""
 
     type: str
     actors: frozenset[str]
@@ -56,7 +56,13 @@ class GoldStatement:
     status: str
     claimant: str | None
     has_claimant: bool
-    key: bool
+
+
+@dataclass
+class GoldStatement(Predicted):
+    """One gold statement of an item: what is scored, and whether it is a key statement."""
+
+    key: bool = False
 
 
 @dataclass
@@ -71,11 +77,6 @@ class Corpus:
     def refs(self, split: str) -> list[str]:
         """Documents of a split that have at least one annotated item, in a fixed order."""
         return sorted(r for r, s in self.split_of.items() if s == split and self.items.get(r))
-
-
-def country(code: str | None, org: str | None = None) -> str | None:
-    """The country part of a participant code ('RUS GOV' -> 'RUS'; an IGO keeps its acronym)."""
-    return country_key(code, org)
 
 
 def load(corpus_dir: Path, gold_file: str = "gold.jsonl") -> Corpus:
@@ -105,10 +106,10 @@ def _gold_statement(e: dict[str, Any]) -> GoldStatement:
     claimant = e.get("claimant")
     return GoldStatement(
         type=e["type"],
-        actors=frozenset(c for c in (country(p.get("code")) for p in e.get("actor") or []) if c),
-        recipients=frozenset(c for c in (country(p.get("code")) for p in e.get("recipient") or []) if c),
+        actors=frozenset(c for c in (country_key(p.get("code")) for p in e.get("actor") or []) if c),
+        recipients=frozenset(c for c in (country_key(p.get("code")) for p in e.get("recipient") or []) if c),
         status=e.get("status") or "asserted",
-        claimant=country(claimant.get("code")) if claimant else None,
+        claimant=country_key(claimant.get("code")) if claimant else None,
         has_claimant=claimant is not None,
         key=bool(e.get("key")),
     )
@@ -127,26 +128,14 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
         raise InputError(str(path), exc.strerror or "cannot be read") from None
 
 
-@dataclass
-class Predicted:
-    """A predicted statement reduced to what is scored."""
-
-    type: str
-    actors: frozenset[str]
-    recipients: frozenset[str]
-    status: str
-    claimant: str | None
-    has_claimant: bool
-
-
 def reduce(s: Statement) -> Predicted:
     """What scoring compares of one output statement."""
     return Predicted(
         type=s.event.type,
-        actors=frozenset(c for c in (country(a.code, a.org) for a in s.actor) if c),
-        recipients=frozenset(c for c in (country(a.code, a.org) for a in s.recipient) if c),
+        actors=frozenset(c for c in (country_key(a.code, a.org) for a in s.actor) if c),
+        recipients=frozenset(c for c in (country_key(a.code, a.org) for a in s.recipient) if c),
         status=s.status,
-        claimant=country(s.claimant.code, s.claimant.org) if s.claimant else None,
+        claimant=country_key(s.claimant.code, s.claimant.org) if s.claimant else None,
         has_claimant=s.claimant is not None,
     )
 

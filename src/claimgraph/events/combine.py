@@ -44,8 +44,7 @@ class Combiner:
         todo = [k for k, m in enumerate(coded) if m or adding]
         if not todo:
             return out
-        inputs = [SentenceInput(" ".join(sentences[k].text.split()), tuple(m.type for m in coded[k]),
-                                tuple(w for m in coded[k] for w in m.trigger_text.split()[:2]))
+        inputs = [SentenceInput.of(sentences[k].text, [(m.type, m.trigger_text) for m in coded[k]])
                   for k in todo]
         for k, scores in zip(todo, self.model.scores(inputs)):
             # a user's own lexicon is their explicit word: the classifier never overrules it

@@ -39,6 +39,13 @@ class SentenceInput:
     rule_types: tuple[str, ...] = ()
     rule_triggers: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, text: str, events: Sequence[tuple[str, str]]) -> "SentenceInput":
+        """The input for a sentence and the rules' (type, trigger text) proposals in it; training and
+        coding build it here alike, so the classifier sees the same features in both."""
+        return cls(" ".join(text.split()), tuple(t for t, _ in events),
+                   tuple(w for _, trigger in events for w in trigger.split()[:2]))
+
 
 def rule_tokens(s: SentenceInput) -> str:
     """The rule proposals as pseudo-words for their own vectorizer block."""

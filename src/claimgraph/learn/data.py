@@ -31,8 +31,7 @@ def examples(corpus: Corpus, refs: list[str], data: Path, pipeline) -> list[Exam
         for item in items:
             text = (doc.title if item.field == "title" else doc.text)[item.start:item.end]
             stmts = assigned[item.id]
-            inp = SentenceInput(" ".join(text.split()), tuple(s.event.type for s in stmts),
-                                tuple(w for s in stmts for w in s.event.trigger.split()[:2]))
+            inp = SentenceInput.of(text, [(s.event.type, s.event.trigger) for s in stmts])
             gold = {g.type for g in corpus.gold[item.id]}
             out.append(Example(item.id, ref, inp, frozenset(gold | ({GATE} if gold else set()))))
     return out
