@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.cli import main
+from claimgraph.commands import main
 
 ARTICLE = (
     "Russia accuses Ukraine of shelling border villages\n\n"

@@ -1,3 +1,3 @@
-from claimgraph.cli import main
+from claimgraph.commands import main
 
 main()

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from claimgraph.actors import ActorResolver, petrarch
 from claimgraph.actors.dictionary import read_actors
-from claimgraph.cli import main
+from claimgraph.commands import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PETRARCH_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "petrarch"

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.cli import main
+from claimgraph.commands import main
 
 
 @pytest.fixture()

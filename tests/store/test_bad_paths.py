@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.cli import main
+from claimgraph.commands import main
 from claimgraph.errors import InputError
 from claimgraph.store import StoreError, open_store
 

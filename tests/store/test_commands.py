@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimgraph.cli import main
+from claimgraph.commands import main
 from claimgraph.model import Record
 from claimgraph.store import open_store
-from claimgraph.store.commands import table_lines
+from claimgraph.commands.store import table_lines
 
 
 @pytest.fixture

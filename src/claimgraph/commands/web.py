@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from claimgraph.cli import main
+from claimgraph.commands.base import main
 from claimgraph.store.errors import StoreError
 from claimgraph.store.open import ENV_VAR
 

@@ -8,7 +8,7 @@ import click
 
 from claimgraph.actors import petrarch
 from claimgraph.actors.dictionary import user_dir
-from claimgraph.cli import dict_group, fail
+from claimgraph.commands.base import dict_group, fail
 from claimgraph.errors import InputError
 
 

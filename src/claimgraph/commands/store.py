@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from claimgraph.cli import main
+from claimgraph.commands.base import main
 from claimgraph.model import STATUSES
 from claimgraph.store.errors import StoreError
 from claimgraph.store.open import ENV_VAR, open_store

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli import dict_group, eval_group, fail
+from claimgraph.commands.base import dict_group, eval_group, fail
 from claimgraph.errors import InputError
 
 

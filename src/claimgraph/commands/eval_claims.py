@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli import eval_group, fail
+from claimgraph.commands.base import eval_group, fail
 
 
 @eval_group.command("polnear")

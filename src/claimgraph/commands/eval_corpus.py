@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli import eval_group, fail
+from claimgraph.commands.base import eval_group, fail
 from claimgraph.errors import InputError
 from claimgraph.events.combine import STEPS
 

@@ -17,7 +17,7 @@ from claimgraph.analysis import questions as q
 from claimgraph.analysis.rows import json_ready
 from claimgraph.analysis.source import load_rows
 from claimgraph.analysis.timelines import DIRECTIONS, UNITS, dyad_timeline
-from claimgraph.cli import main
+from claimgraph.commands.base import main
 from claimgraph.model import PLOVER_TYPES, STATUSES
 from claimgraph.store.errors import StoreError
 from claimgraph.store.open import ENV_VAR, open_store
