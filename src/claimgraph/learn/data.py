@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimgraph.clean import make_document
 from claimgraph.eval.corpus import Corpus, item_statements
 from claimgraph.eval.corpus_sources import load_document
 from claimgraph.events.learned import GATE, LABELS, SentenceInput
 from claimgraph.model import Record
+from claimgraph.sources import RawItem
 
 
 @dataclass
@@ -40,3 +43,26 @@ def examples(corpus: Corpus, refs: list[str], data: Path, pipeline) -> list[Exam
 def label_matrix(exs: list[Example]) -> list[list[int]]:
     """Rows of 0/1 per label in LABELS order."""
     return [[int(label in e.labels) for label in LABELS] for e in exs]
+
+
+def synthetic_examples(folder: Path, pipeline) -> list[Example]:
+    """Examples from the generated train-only sentences in FOLDER/*.jsonl (each its own document).
+
+    Their `ref` is the item id, so cross-validation folds never split one; they are for training only
+    and are never scored.
+    """
+    rows = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                if row.get("synthetic") and isinstance(row.get("text"), str):
+                    rows.append(row)
+    docs = [make_document(RawItem(origin=row["id"], text=row["text"])) for row in rows]
+    out = []
+    for row, record in zip(rows, pipeline.run_documents(docs)):
+        stmts = record.statements if isinstance(record, Record) else []
+        inp = SentenceInput.of(row["text"], [(s.event.type, s.event.trigger) for s in stmts])
+        gold = {e["type"] for e in row.get("events", [])}
+        out.append(Example(row["id"], row["id"], inp, frozenset(gold | ({GATE} if gold else set()))))
+    return out
