@@ -14,7 +14,7 @@ from typing import Any
 from claimgraph.model import Record
 from claimgraph.store.errors import StoreError
 from claimgraph.store.query import (DateLike, Values, Where, date_value, placeholders,
-                                    statement_filters, values)
+                                    statement_filters, statement_order, values)
 from claimgraph.store.rows import (
     ACTOR_COLUMNS, ATTRIBUTION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, DocumentRows,
     record_from_rows, record_rows,
@@ -254,23 +254,31 @@ class Store(ABC):
     def statements(self, actor: Values = None, recipient: Values = None, type: Values = None,
                    status: Values = None, since: DateLike = None, until: DateLike = None,
                    claimant: Values = None, document: Values = None, limit: int | None = None, *,
-                   hedged: bool | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+                   hedged: bool | None = None, newest_first: bool = False,
+                   site: Values = None, text: str | None = None, sort: str | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
         """Return statements in output-format shape plus their document's id, title, url, date and site.
 
         Every filter may be one value, a comma-separated string or a list (any of them matches).
         `actor`/`recipient`/`claimant` take "BLR", "BLR GOV"/"BLRGOV" or an IGO acronym ("NATO");
         `claimant` also matches words of the claimant's text. `since`/`until` bound the event
-        date: `when.start`, else the document's publication date. Ordered by that date.
+        date: `when.start`, else the document's publication date. Ordered by that date, or
+        by `sort` (see `query.statement_order`); `offset` skips that many (for pages).
+        `site` and `text` filter as in `query.statement_filters`.
         """
         where = statement_filters(actor=actor, recipient=recipient, type=type, status=status,
                                   since=since, until=until, claimant=claimant, document=document,
-                                  hedged=hedged)
-        order = "DESC" if newest_first else "ASC"
+                                  hedged=hedged, site=site, text=text)
+        if sort is not None:
+            order_by = statement_order(sort)
+        else:
+            order = "DESC" if newest_first else "ASC"
+            order_by = (f"ORDER BY s.event_date {order} NULLS LAST, d.published {order}, "
+                        "s.document_id, s.position")
         sql = ("SELECT s.record, s.document_id, d.title AS document_title, d.url AS document_url, "
                "d.published, d.site, s.event_date FROM statements s "
-               f"JOIN documents d ON d.id = s.document_id {where.sql()} "
-               f"ORDER BY s.event_date {order} NULLS LAST, d.published {order}, s.document_id, "
-               "s.position" + _limit(limit, where))
+               f"JOIN documents d ON d.id = s.document_id {where.sql()} {order_by}"
+               + _limit(limit, where) + _offset(offset, where))
         out = []
         for row in self._read(sql, where.params):
             item = json.loads(row.pop("record"))
@@ -279,6 +287,23 @@ class Store(ABC):
             item["event_date"] = event_date.isoformat() if event_date else None
             out.append(item)
         return out
+
+    def count_statements(self, actor: Values = None, recipient: Values = None,
+                         type: Values = None, status: Values = None, since: DateLike = None,
+                         until: DateLike = None, claimant: Values = None,
+                         document: Values = None, *, hedged: bool | None = None,
+                         site: Values = None, text: str | None = None) -> int:
+        """Return how many statements `statements()` with the same filters would return unlimited."""
+        where = statement_filters(actor=actor, recipient=recipient, type=type, status=status,
+                                  since=since, until=until, claimant=claimant, document=document,
+                                  hedged=hedged, site=site, text=text)
+        rows = self._read(f"SELECT count(*) AS n FROM statements s {where.sql()}", where.params)
+        return int(rows[0]["n"])
+
+    def sites(self) -> list[dict[str, Any]]:
+        """Return each site (outlet) with its number of documents, busiest first."""
+        return self._read("SELECT site, count(*) AS documents FROM documents WHERE site IS NOT NULL "
+                          "GROUP BY site ORDER BY documents DESC, site")
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query (`?` placeholders on every backend) and return its rows as dicts.
@@ -295,6 +320,15 @@ class Store(ABC):
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.session() as s:
             return s.execute(sql, params)
+
+
+def _offset(offset: int | None, where: Where) -> str:
+    if not offset:
+        return ""
+    if int(offset) < 0:
+        raise ValueError("offset must not be negative")
+    where.params.append(int(offset))
+    return " OFFSET ?"
 
 
 def _limit(limit: int | None, where: Where) -> str:

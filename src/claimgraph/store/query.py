@@ -91,8 +91,13 @@ def date_value(value: DateLike, name: str) -> dt.date | None:
 def statement_filters(*, actor: Values = None, recipient: Values = None, type: Values = None,
                       status: Values = None, since: DateLike = None, until: DateLike = None,
                       claimant: Values = None, document: Values = None,
-                      hedged: bool | None = None) -> Where:
-    """Return the conditions on `statements s` for the public filter arguments."""
+                      hedged: bool | None = None, site: Values = None,
+                      text: str | None = None) -> Where:
+    """Return the conditions on `statements s` for the public filter arguments.
+
+    `site` keeps statements of documents from those sites (outlets); `text` keeps statements
+    whose evidence contains every word of it.
+    """
     where = Where()
     for role, specs in (("actor", values(actor)), ("recipient", values(recipient))):
         if not specs:
@@ -124,7 +129,40 @@ def statement_filters(*, actor: Values = None, recipient: Values = None, type: V
     where.add_in("s.document_id", values(document))
     if hedged is not None:
         where.add("s.hedged = ?", hedged)
+    sites = values(site)
+    if sites:
+        where.add("s.document_id IN (SELECT id FROM documents WHERE site IN "
+                  f"({placeholders(len(sites))}))", *sites)
+    for word in (text or "").lower().split()[:8]:
+        where.add("lower(s.evidence) LIKE ? ESCAPE '\\'", "%" + _escape_like(word) + "%")
     return where
+
+
+# Sort keys of statement lists: name -> columns of `statements s` / `documents d`.
+STATEMENT_SORTS = {
+    "date": ("s.event_date",), "published": ("d.published_date",), "type": ("s.event_type",),
+    "status": ("s.status",), "claimant": ("s.claimant_text",), "site": ("d.site",),
+}
+
+
+def statement_order(sort: str | None) -> str:
+    """Return the ORDER BY clause for a sort key: a name of STATEMENT_SORTS, "-name" descending.
+
+    Ties are broken by event date (newest first), then document and position, so pages of a
+    sorted list never overlap.
+    """
+    key = (sort or "-date").strip()
+    descending = key.startswith("-")
+    name = key.lstrip("-+")
+    if name not in STATEMENT_SORTS:
+        raise ValueError(f"sort: unknown key {name!r}; use one of "
+                         f"{', '.join(STATEMENT_SORTS)} (prefix - for descending)")
+    way = "DESC" if descending else "ASC"
+    cols = [f"{c} {way} NULLS LAST" for c in STATEMENT_SORTS[name]]
+    if name != "date":
+        cols.append("s.event_date DESC NULLS LAST")
+    cols += ["d.published DESC NULLS LAST", "s.document_id", "s.position"]
+    return "ORDER BY " + ", ".join(cols)
 
 
 def _escape_like(text: str) -> str:
