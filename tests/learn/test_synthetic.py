@@ -21,10 +21,12 @@ def _row(n: int, text: str, types: list[str]) -> dict:
 def test_synthetic_items_carry_their_gold_and_the_rules_proposals(tmp_path, pipeline):
     rows = [_row(1, "Police fired tear gas at protesters in the capital on Sunday.", ["COERCE"]),
             _row(2, "A flood destroyed hundreds of homes in the valley last week.", []),
+            _row(3, "Subscribe to our newsletter for the latest news", []),
             {"id": "d001s01", "events": []}]  # a real item's line is ignored here
     (tmp_path / "S.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
     exs = synthetic_examples(tmp_path, pipeline)
-    assert [e.item for e in exs] == ["syn-T-0001", "syn-T-0002"]
+    assert [e.item for e in exs] == ["syn-T-0001", "syn-T-0002", "syn-T-0003"]
+    assert not exs[2].input.rule_types
     assert exs[0].labels == frozenset({"COERCE", GATE})
     assert exs[1].labels == frozenset()
     assert exs[0].ref == exs[0].item  # each is its own group in grouped CV

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.clean import make_document
+
+from claimgraph.errors import InputError
 from claimgraph.eval.corpus import Corpus, item_statements
 from claimgraph.eval.corpus_sources import load_document
 from claimgraph.events.learned import GATE, LABELS, SentenceInput
-from claimgraph.model import Record
+from claimgraph.model import Document, Record
 from claimgraph.sources import RawItem
 
 
@@ -40,6 +42,15 @@ def examples(corpus: Corpus, refs: list[str], data: Path, pipeline) -> list[Exam
     return out
 
 
+def _document(row: dict) -> Document | InputError:
+    """The cleaned one-sentence document, or the error (boilerplate such as a newsletter line is
+    cleaned away: the rules then propose nothing, and the classifier still learns the item)."""
+    try:
+        return make_document(RawItem(origin=row["id"], text=row["text"]))
+    except InputError as exc:
+        return exc
+
+
 def label_matrix(exs: list[Example]) -> list[list[int]]:
     """Rows of 0/1 per label in LABELS order."""
     return [[int(label in e.labels) for label in LABELS] for e in exs]
@@ -58,7 +69,7 @@ def synthetic_examples(folder: Path, pipeline) -> list[Example]:
                 row = json.loads(line)
                 if row.get("synthetic") and isinstance(row.get("text"), str):
                     rows.append(row)
-    docs = [make_document(RawItem(origin=row["id"], text=row["text"])) for row in rows]
+    docs = [_document(row) for row in rows]
     out = []
     for row, record in zip(rows, pipeline.run_documents(docs)):
         stmts = record.statements if isinstance(record, Record) else []
