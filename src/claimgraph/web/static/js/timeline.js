@@ -97,10 +97,26 @@ async function showPeriod(data, p, args) {
   document.querySelectorAll("#chart .bin-hit.picked").forEach((r) => r.classList.remove("picked"));
   const hit = document.querySelector(`#chart .bin-hit[data-start="${p.start}"]`);
   if (hit) hit.classList.add("picked");
+  const PAGE = 200;
+  const more = async (offset) => {
+    const answer = await api("/api/timeline/statements?" +
+                             query({ ...args, period: p.start, limit: PAGE, offset }));
+    document.getElementById("bar-more")?.remove();
+    document.getElementById("bar-list").insertAdjacentHTML("beforeend", answer.items.map(statementEntry).join(""));
+    const shown = offset + answer.items.length;
+    if (shown < answer.total) {
+      box.insertAdjacentHTML("beforeend", `<button type="button" class="secondary" id="bar-more">
+        Show ${Math.min(PAGE, answer.total - shown)} more (${shown} of ${answer.total} shown)</button>`);
+      document.getElementById("bar-more").addEventListener("click", () => more(shown).catch(
+        (err) => box.insertAdjacentHTML("beforeend", errorBox(err))));
+    }
+    return answer;
+  };
   try {
-    const answer = await api("/api/timeline/statements?" + query({ ...args, period: p.start }));
-    box.innerHTML = `<h2 id="bar-title">${esc(periodName(data, p))}: ${p.count} ${esc(data.unit)},
-      ${answer.total} statement(s)</h2>` + answer.items.map(statementEntry).join("");
+    box.innerHTML = `<h2 id="bar-title"></h2><div id="bar-list"></div>`;
+    const answer = await more(0);
+    document.getElementById("bar-title").textContent =
+      `${periodName(data, p)}: ${p.count} ${data.unit}, ${answer.total} statement(s)`;
     box.scrollIntoView({ behavior: "smooth", block: "start" });
   } catch (err) {
     box.innerHTML = errorBox(err);
