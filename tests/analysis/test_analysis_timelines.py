@@ -106,6 +106,7 @@ def test_window_defaults_to_publication_dates_and_counts_history_outside():
     assert t["window"] == {"since": "publication", "until": "publication"}
     # 18 March 2014 is counted, outside the window; "since 2014" is a year, not a day.
     assert t["outside"] == {"before": 1, "after": 0}
+    assert t["span"] == {"first": "2014-03-18", "last": "2022-05-20"}
     assert t["coarse"] == 2  # the year and, binned by week, "in May"
     assert [w["week"] for w in t["weeks"]] == ["2022-05-02", "2022-05-09", "2022-05-16"]
     assert [w["count"] for w in t["weeks"]] == [2, 0, 1]

@@ -114,3 +114,102 @@ def test_news_dashboard_timelines_and_question(news_store, browser, screenshots,
         _wait(browser, lambda d: _css(d, "mark.stmt"))
         assert "Will Lukashenko intervene in the Russian war?" == _text(browser, "#doc-title")
         browser.save_screenshot(str(screenshots / "news-example-article.png"))
+
+
+@pytest.fixture(scope="module")
+def news_server(news_store, serve_store, api_token):
+    """The dashboard over the copy of the news store."""
+    with serve_store(news_store, token=api_token) as srv:
+        yield srv
+
+
+def _go(driver, url: str, ready: str, timeout: float = 60):
+    driver.get(url)
+    driver.refresh()
+    _wait(driver, lambda d: _css(d, ready), timeout)
+
+
+def test_news_timeline_window_bins_and_bar_statements(news_server, browser, screenshots):
+    import json
+    import urllib.request
+
+    _go(browser, f"{news_server.url}/#/timeline?a=RUS&b=UKR&bin=month", "#chart svg")
+    with urllib.request.urlopen(f"{news_server.url}/api/documents?limit=1") as r:
+        assert json.load(r)["total"] >= 1800
+    data = json.load(urllib.request.urlopen(f"{news_server.url}/api/timeline?a=RUS&b=UKR&bin=month"))
+    first, last = data["published"]["first"], data["published"]["last"]
+    # The window is the reports' publication range; history mentioned in passing is counted
+    # outside it, and year-only dates are not charted as a January day.
+    assert (data["since"], data["until"]) == (first, last)
+    assert data["bins"][0]["start"] == first[:8] + "01" and data["bins"][-1]["start"] == last[:8] + "01"
+    assert data["outside"]["before"] > 0 and data["coarse"] > 0
+    assert "dated before" in _text(browser, "#timeline-window")
+    busiest = max(data["bins"], key=lambda b: b["count"])
+    hit = [h for h in _css(browser, "#chart rect.bin-hit")
+           if h.get_attribute("data-start") == busiest["start"]]
+    hit[0].click()
+    _wait(browser, lambda d: _css(d, "#bar-statements .bar-statement"), 60)
+    title = _text(browser, "#bar-title")
+    assert title.startswith(f"{busiest['label']}: {busiest['count']} events, "
+                            f"{busiest['statements']} statement(s)"), title
+    items = _css(browser, "#bar-statements .bar-statement")
+    assert len(items) == min(200, busiest["statements"])
+    assert all("(RUS" in i.text and "(UKR" in i.text for i in items[:50])
+    browser.execute_script("document.getElementById('timeline-title').scrollIntoView()")
+    browser.save_screenshot(str(screenshots / "news-timeline-bar.png"))
+    if busiest["statements"] > 200:
+        _css(browser, "#bar-more")[0].click()
+        _wait(browser, lambda d: len(_css(d, "#bar-statements .bar-statement"))
+              == min(400, busiest["statements"]), 60)
+
+
+def test_news_network_has_only_coded_actors_and_readable_labels(news_server, browser, screenshots):
+    import re
+
+    _go(browser, f"{news_server.url}/#/network?min=2", "#network text.label", timeout=90)
+    ids = [c.get_attribute("data-id") for c in _css(browser, "#network circle.node")]
+    assert len(ids) == 40
+    assert all(re.fullmatch(r"[A-Z]{3}|IGO:.+", i) for i in ids), ids
+    boxes = browser.execute_script(
+        "return [...document.querySelectorAll('#network text.label, #network circle.node')]"
+        ".map((e) => { const r = e.getBoundingClientRect();"
+        " return {kind: e.tagName, id: e.dataset.id, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; });")
+    labels = [b for b in boxes if b["kind"] == "text"]
+    nodes = [b for b in boxes if b["kind"] == "circle"]
+
+    def meet(a, b):
+        return a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+
+    assert [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:] if meet(a, b)] == []
+    assert [(a["id"], n["id"]) for a in labels for n in nodes if meet(a, n)] == []
+    browser.save_screenshot(str(screenshots / "news-network.png"))
+    _go(browser, f"{news_server.url}/#/network?min=1&type=ASSAULT&since=2022-03-01&until=2022-03-31",
+        "#network circle.node", timeout=90)
+    assert "RUS" in [c.get_attribute("data-id") for c in _css(browser, "#network circle.node")]
+    browser.save_screenshot(str(screenshots / "news-network-assault-march.png"))
+
+
+def test_news_statements_and_clusters_pages(news_server, browser, screenshots):
+    import csv
+    import io
+
+    _go(browser, f"{news_server.url}/#/statements?site=en.kremlin.ru&q=Lukashenko&limit=25",
+        "#statements-table", timeout=60)
+    head = _text(browser, ".page-range")
+    total = int(head.split(" of ")[1].split()[0])
+    assert total > 25 and head.startswith("1–25 of")
+    rows = _css(browser, ".stmt-row")
+    assert len(rows) == 25 and all("en.kremlin.ru" in r.text for r in rows)
+    assert all("lukashenko" in r.find_element("css selector", "td.evidence").text.lower() for r in rows)
+    browser.save_screenshot(str(screenshots / "news-statements.png"))
+    href = _css(browser, "#download-csv")[0].get_attribute("href")
+    text = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then((r) => r.text()).then(done);", href)
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert len(table) == total and {r["site"] for r in table} == {"en.kremlin.ru"}
+
+    _go(browser, f"{news_server.url}/#/clusters?actor=BLR&min_reports=2", "#clusters-table", timeout=60)
+    counts = [int(r.find_element("css selector", "td.num").text) for r in _css(browser, ".cluster-row")]
+    assert counts and all(c >= 2 for c in counts) and counts == sorted(counts, reverse=True)
+    browser.save_screenshot(str(screenshots / "news-clusters.png"))

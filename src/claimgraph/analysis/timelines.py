@@ -99,7 +99,8 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
     ten outlets counts once; "statements" counts every report. `statuses` None keeps all statuses.
     `bin` is "day", "week" (Monday to Sunday) or "month". The chart's window is `since`..`until`;
     a bound left out is the first (last) publication date of the dyad's documents, so history
-    mentioned in passing ("in 2014 Russia ...") is counted in `outside` but not charted. Periods
+    mentioned in passing ("in 2014 Russia ...") is counted in `outside` but not charted (`span`
+    gives the first and last date of everything counted, inside the window or not). Periods
     of the window without events are listed (count 0) when `fill`; statements dated coarser than
     one period (a year when binning by week) are counted in `coarse`, not charted.
 
@@ -118,7 +119,9 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
     charted = [r for r in picked if fits_bin(r, bin)]
     periods: dict[dt.date, dict[str, Any]] = {}
     before = after = 0
-    for date, d, quad, intensity, members in _units(charted, unit, window_days):
+    units = _units(charted, unit, window_days)
+    dates = [u[0] for u in units]
+    for date, d, quad, intensity, members in units:
         if start is not None and date < start:
             before += 1
             continue
@@ -165,6 +168,8 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
                       "last": last_pub.isoformat() if last_pub else None},
         "total": sum(p["count"] for p in out),
         "outside": {"before": before, "after": after},
+        "span": {"first": min(dates).isoformat() if dates else None,
+                 "last": max(dates).isoformat() if dates else None},
         "coarse": len(coarse),
         "bins": out,
     }

@@ -227,7 +227,7 @@ def create_app(store_target: str | Path | None = None, token: str | None = None)
         filters = dict(actor=actor, recipient=recipient, type=type, status=status, since=since,
                        until=until, claimant=claimant, site=site, text=q_)
         found = find_clusters(filters, window, min_reports, sort)
-        return page([c.summary() for c in found[offset:offset + limit]], len(found), limit,
+        return page([cluster_item(c) for c in found[offset:offset + limit]], len(found), limit,
                     offset)
 
     @app.get("/api/clusters/download", summary="The filtered clusters as CSV or JSON lines")
@@ -444,6 +444,17 @@ def sort_clusters(found: list[Cluster], sort: str) -> list[Cluster]:
     name = sort.lstrip("-")
     found = sorted(found, key=lambda c: (c.first_date or dt.date.min, c.id), reverse=True)
     return sorted(found, key=CLUSTER_SORTS[name], reverse=sort.startswith("-"))
+
+
+def cluster_item(cluster: Cluster) -> dict[str, Any]:
+    """A cluster's summary with its reports: each document's id, title, site and date."""
+    reports: dict[str, dict[str, Any]] = {}
+    for s in sorted(cluster.statements,
+                    key=lambda s: (s.get("published_date") or dt.date.max, s["document_id"])):
+        reports.setdefault(s["document_id"], {
+            "document_id": s["document_id"], "title": s.get("title"), "site": s.get("site"),
+            "published": s.get("published_date"), "evidence": s.get("evidence")})
+    return json_ready({**cluster.summary(), "reports": list(reports.values())})
 
 
 def statement_item(row: dict[str, Any]) -> dict[str, Any]:
