@@ -189,10 +189,7 @@ def create_app(store_target: str | Path | None = None, token: str | None = None)
             raise HTTPException(400, str(exc)) from None
         if found is None:
             raise HTTPException(404, f"no question {qid}")
-        candidates_ = load_rows(store, actor=found.actor,
-                                type=[found.event_type, *q.related_types(found.event_type)])
-        scored = load_rows(store, type=found.event_type)
-        return q.evidence_board(found, candidates_, today=as_of, all_rows=scored)
+        return q.board_from_store(store, found, as_of)
 
     # -- writing ---------------------------------------------------------------------------------
 

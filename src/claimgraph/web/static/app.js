@@ -305,6 +305,7 @@ function boardEntry(e, group) {
         · <a class="article-link" href="#/doc/${encodeURIComponent(e.document_id)}">${esc(e.title || e.document_id)}</a>
       </div>
       ${outcome}
+      ${e.why ? `<ul class="why">${e.why.map((w) => `<li class="${w.ok ? "ok" : "miss"}">${esc(w.reason)}</li>`).join("")}</ul>` : ""}
     </div>`;
 }
 
@@ -331,11 +332,11 @@ async function renderQuestion(id) {
         ${entries.map((e) => boardEntry(e, key)).join("") || '<p class="muted">None.</p>'}
       </section>`;
     }).join("") + `
-      <section class="board-group" data-status="related">
-        <h2>Related signals <span class="count">(${(b.related || []).length})</span></h2>
-        <p class="muted">Statements of related event types by the same actor; they do not decide the question.</p>
+      <details class="board-group" data-status="related">
+        <summary><h2>Related: near misses <span class="count">(${b.related_total ?? (b.related || []).length})</span></h2></summary>
+        <p class="muted">Statements that miss one criterion (another or no recipient, a related event type, a time past the deadline); they do not decide the question.</p>
         ${(b.related || []).map((e) => `<div class="related-entry">${badge(e.event_type, "open")}${badge(e.status)}</div>` + boardEntry(e, "related")).join("") || '<p class="muted">None.</p>'}
-      </section>
+      </details>
       <h2>Claimants' records on predictions of this kind</h2>
       <table id="claimant-records"><tr><th>claimant</th><th class="num">predictions</th>
         <th class="num">came true</th><th class="num">expired</th><th class="num">open</th></tr>
