@@ -66,3 +66,25 @@ def test_network_edges_carry_counts_and_tone(store):
     assert labels["IGO:NATO"] == "NATO"
     strict = actor_network(load_rows(store, status="asserted"), min_count=2)
     assert {(e["source"], e["target"]) for e in strict["edges"]} == {("RUS", "UKR"), ("BLR", "RUS")}
+
+
+def test_a_year_or_month_is_counted_but_not_charted_as_its_first_day():
+    import handmade
+
+    from claimgraph.analysis.rows import rows_from_records
+
+    record = handmade.article("hist", "t", "2022-03-01", "x.example", [
+        ("Russia attacked Ukraine in 2014.",
+         [handmade.S("ASSAULT", [handmade.RUS], [handmade.UKR], "attacked",
+                     when=("in 2014", "2014-01-01", "2014-12-31"))]),
+        ("Russia shelled Ukraine in February.",
+         [handmade.S("ASSAULT", [handmade.RUS], [handmade.UKR], "shelled",
+                     when=("in February", "2022-02-01", "2022-02-28"))]),
+        ("Russia shelled Ukraine on Monday.",
+         [handmade.S("ASSAULT", [handmade.RUS], [handmade.UKR], "shelled",
+                     when=("on Monday", "2022-02-28", "2022-02-28"))]),
+    ])
+    timeline = dyad_timeline(rows_from_records([record]), "RUS", "UKR", unit="statements")
+    assert timeline["total"] == 1 and timeline["unbinned"] == 2
+    assert [w["week"] for w in timeline["weeks"] if w["count"]] == ["2022-02-28"]
+    assert not any(w["week"].startswith("2014") for w in timeline["weeks"])

@@ -44,6 +44,7 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
     wanted = set(statuses) if statuses is not None else None
     picked: list[dict[str, Any]] = []
+    coarse = 0
     for row in rows:
         if wanted is not None and row.get("status") not in wanted:
             continue
@@ -51,6 +52,10 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
             continue
         d = direction_of(row, a, b)
         if d is None or (direction != "both" and d != direction):
+            continue
+        if _longer_than(row, BIN_DAYS):
+            # "in 1941" is no day of January 1941: a time vaguer than a bin is counted, unbinned
+            coarse += 1
             continue
         picked.append({**row, "_direction": d})
     items = _units(picked, unit, window_days)
@@ -84,7 +89,18 @@ def dyad_timeline(rows: Iterable[dict[str, Any]], a: str, b: str, direction: str
         "statuses": sorted(wanted) if wanted is not None else None,
         "total": sum(w["count"] for w in out_weeks),
         "weeks": out_weeks,
+        "unbinned": coarse,
     }
+
+
+#: the length of a timeline bin (a week)
+BIN_DAYS = 7
+
+
+def _longer_than(row: dict[str, Any], days: int) -> bool:
+    """True when the statement's own time is a range longer than `days` (a month, a year)."""
+    start, end = row.get("when_start"), row.get("when_end")
+    return start is not None and end is not None and (end - start).days >= days
 
 
 def _units(rows: list[dict[str, Any]], unit: str,

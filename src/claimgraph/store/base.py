@@ -254,23 +254,31 @@ class Store(ABC):
     def statements(self, actor: Values = None, recipient: Values = None, type: Values = None,
                    status: Values = None, since: DateLike = None, until: DateLike = None,
                    claimant: Values = None, document: Values = None, limit: int | None = None, *,
-                   hedged: bool | None = None, newest_first: bool = False) -> list[dict[str, Any]]:
+                   hedged: bool | None = None, newest_first: bool = True) -> list[dict[str, Any]]:
         """Return statements in output-format shape plus their document's id, title, url, date and site.
 
         Every filter may be one value, a comma-separated string or a list (any of them matches).
         `actor`/`recipient`/`claimant` take "BLR", "BLR GOV"/"BLRGOV" or an IGO acronym ("NATO");
         `claimant` also matches words of the claimant's text. `since`/`until` bound the event
-        date: `when.start`, else the document's publication date. Ordered by that date.
+        date: `when.start`, else the document's publication date. Newest first (`newest_first`
+        False: oldest first), a time range by its bound on the side the list starts from: newest
+        first by its end, oldest first by its start, so "in 1941" lists before the days of 1941
+        either way, never among them as a January day.
         """
         where = statement_filters(actor=actor, recipient=recipient, type=type, status=status,
                                   since=since, until=until, claimant=claimant, document=document,
                                   hedged=hedged)
-        order = "DESC" if newest_first else "ASC"
+        # when.end as an ISO date string, else the event date: the range's last day
+        end = ("CASE WHEN length(s.when_end) >= 10 THEN substr(s.when_end, 1, 10) "
+               "ELSE CAST(s.event_date AS TEXT) END")
+        if newest_first:
+            order = f"{end} DESC NULLS LAST, s.event_date DESC NULLS LAST, d.published DESC"
+        else:
+            order = f"s.event_date ASC NULLS LAST, {end} ASC NULLS LAST, d.published ASC"
         sql = ("SELECT s.record, s.document_id, d.title AS document_title, d.url AS document_url, "
                "d.published, d.site, s.event_date FROM statements s "
                f"JOIN documents d ON d.id = s.document_id {where.sql()} "
-               f"ORDER BY s.event_date {order} NULLS LAST, d.published {order}, s.document_id, "
-               "s.position" + _limit(limit, where))
+               f"ORDER BY {order}, s.document_id, s.position" + _limit(limit, where))
         out = []
         for row in self._read(sql, where.params):
             item = json.loads(row.pop("record"))

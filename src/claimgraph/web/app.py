@@ -113,7 +113,7 @@ def create_app(store_target: str | Path | None = None, token: str | None = None)
                    since: dt.date | None = None, until: dt.date | None = None,
                    claimant: str | None = None, document: str | None = None,
                    limit: int = Query(200, ge=1, le=10000),
-                   newest: bool = False) -> list[dict[str, Any]]:
+                   newest: bool = True) -> list[dict[str, Any]]:
         """Statements in the output format plus their document's id, title, url, date and site.
         Filters take comma-separated values; actor codes as in `claimgraph statements`."""
         return store.statements(actor=actor, recipient=recipient, type=type, status=status,

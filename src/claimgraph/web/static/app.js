@@ -138,7 +138,7 @@ function highlightedText(text, statements) {
 
 function statementCard(s, i) {
   const when = s.when && (s.when.text || s.when.start)
-    ? `${esc(s.when.text || "")} ${s.when.start ? "(" + esc(s.when.start) + (s.when.end && s.when.end !== s.when.start ? " – " + esc(s.when.end) : "") + ")" : ""}`
+    ? `${esc(s.when.text || "")} ${s.when.start ? "(" + esc(whenLabel(s.when)) + ")" : ""}`
     : "—";
   return `
     <div class="card stmt-item s-${esc(s.status)}" data-index="${i}">
@@ -284,6 +284,15 @@ async function submitQuestion(e) {
     msg.className = "error";
     msg.textContent = err.message;
   }
+}
+
+// A time as precise as the text gives it: "1941", "2022-06", "2022-06-21", else a range.
+function whenLabel(w) {
+  const g = w.granularity;
+  if (g === "year") return w.start.slice(0, 4);
+  if (g === "month") return w.start.slice(0, 7);
+  if (!w.end || w.end === w.start) return w.start;
+  return w.start + " – " + w.end;
 }
 
 const GROUPS = [["asserted", "It happened: assertions"], ["future", "Predictions"],
