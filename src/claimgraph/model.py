@@ -177,6 +177,9 @@ class Statement:
     when: When | None = None
     where: Where | None = None
     confidence: float = 0.5
+    #: the string the actor, recipient and claimant spans index: "text" (document.text), or
+    #: "title" (document.title) for a headline statement (sentence -1)
+    spans_in: str = "text"
 
 
 @dataclass
@@ -254,6 +257,8 @@ def _statement_from_dict(s: dict[str, Any]) -> Statement:
         via=[_pick(Relay, r) for r in s.get("via") or []],
         when=_pick(When, s.get("when")), where=_pick(Where, s.get("where")),
         confidence=s.get("confidence", 0.5),
+        # records written before the field: a headline's spans were already the title's
+        spans_in=s.get("spans_in") or ("title" if s["sentence"] == -1 else "text"),
     )
 
 

@@ -118,6 +118,10 @@ def question_candidates(db: str | None, fmt: str, limit: int | None) -> None:
     with _store(db) as store:
         rows = load_rows(store, status="question", headline=True)
         found = q.headline_candidates(rows, q.QuestionBook(store).all())
+    if not found:
+        # in JSONL the output stays empty; the note goes to stderr
+        click.echo("no candidate questions", err=fmt == "jsonl")
+        return
     for cand in found[:limit]:
         if fmt == "jsonl":
             _echo_json(cand)
