@@ -15,7 +15,7 @@ ROW_KEYS = (
     "id", "document_id", "sentence", "span_start", "span_end", "evidence",
     "event_type", "event_mode", "cameo", "quad_class", "intensity", "trigger",
     "status", "hedged", "claimant_text", "claimant_code", "claimant_sector", "claimant_cue",
-    "via", "when_text", "when_start", "when_end", "where_text", "where_country", "confidence",
+    "via", "when_text", "when_start", "when_end", "where_text", "where_country", "where", "confidence",
     "event_date", "actors", "recipients",
     "url", "title", "published", "published_date", "site", "credited_source",
 )
@@ -46,6 +46,7 @@ def rows_from_record(record: Record) -> list[dict[str, Any]]:
             "when_end": to_date(s.when.end) if s.when else None,
             "where_text": s.where.text if s.where else None,
             "where_country": s.where.country if s.where else None,
+            "where": _where_dict(s.where),
             "confidence": s.confidence,
             "event_date": when_start or published,
             "actors": [_actor_dict(a) for a in s.actor],
@@ -62,7 +63,16 @@ def rows_from_records(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def _actor_dict(a: Any) -> dict[str, Any]:
-    return {"text": a.text, "code": a.code, "sector": a.sector, "org": a.org, "name": a.name}
+    return {"text": a.text, "code": a.code, "sector": a.sector, "org": a.org, "name": a.name,
+            "where": _where_dict(getattr(a, "where", None))}
+
+
+def _where_dict(where: Any) -> dict[str, Any] | None:
+    if where is None:
+        return None
+    out = asdict(where)
+    out["span"] = list(out["span"]) if out.get("span") else None
+    return out
 
 
 def normalise_row(raw: Mapping[str, Any], actors: list[dict[str, Any]] | None = None,
@@ -81,22 +91,30 @@ def normalise_row(raw: Mapping[str, Any], actors: list[dict[str, Any]] | None = 
     if row["published_date"] is None:
         row["published_date"] = to_date(row["published"])
     row["hedged"] = bool(row["hedged"])
+    record = _record(raw.get("record"))
+    if row.get("where") is None and record is not None:
+        row["where"] = record.get("where")  # the resolved place lives in the statement's record
     if actors is None or recipients is None:
-        actors, recipients = _actors_from_record(raw.get("record"))
+        actors, recipients = _actors_from_record(record)
     row["actors"] = list(actors or [])
     row["recipients"] = list(recipients or [])
     return row
 
 
-def _actors_from_record(record: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _record(record: Any) -> Mapping[str, Any] | None:
     if isinstance(record, str):
         try:
             record = json.loads(record)
         except ValueError:
-            return [], []
-    if not isinstance(record, Mapping):
+            return None
+    return record if isinstance(record, Mapping) else None
+
+
+def _actors_from_record(record: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    record = _record(record)
+    if record is None:
         return [], []
-    keys = ("text", "code", "sector", "org", "name")
+    keys = ("text", "code", "sector", "org", "name", "where")
     return ([{k: a.get(k) for k in keys} for a in record.get("actor") or []],
             [{k: a.get(k) for k in keys} for a in record.get("recipient") or []])
 
