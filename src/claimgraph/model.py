@@ -65,6 +65,21 @@ class Event:
 
 
 @dataclass
+class Where:
+    """A place as the text names it and what it resolves to (docs/output-format.md)."""
+
+    text: str
+    country: str | None = None
+    geonames_id: int | None = None
+    name: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass
 class ActorRef:
     """An actor or recipient as it appears in a statement."""
 
@@ -74,6 +89,7 @@ class ActorRef:
     org: str | None = None
     name: str | None = None
     span: tuple[int, int] | None = None
+    where: Where | None = None
 
 
 @dataclass
@@ -152,14 +168,6 @@ def when_label(start: str | None, end: str | None, granularity: str | None = Non
 
 
 @dataclass
-class Where:
-    """The event's place."""
-
-    text: str
-    country: str | None = None
-
-
-@dataclass
 class Statement:
     """One coded event claim in a sentence."""
 
@@ -212,7 +220,7 @@ class Record:
         doc.pop("source_path", None)
         return {
             "document": doc,
-            "statements": [_clean(asdict(s)) for s in self.statements],
+            "statements": [_statement_dict(s) for s in self.statements],
             "attributions": [_clean(asdict(a)) for a in self.attributions],
         }
 
@@ -232,6 +240,15 @@ class Record:
         return cls(document, statements, attributions)
 
 
+def _statement_dict(s: Statement) -> dict[str, Any]:
+    out = _clean(asdict(s))
+    for role in ("actor", "recipient"):
+        for a in out.get(role) or []:
+            if a.get("where") is None:
+                a.pop("where", None)  # most actors have no place of their own: say nothing
+    return out
+
+
 def _tuple(v: Any) -> tuple[int, int] | None:
     return tuple(v) if v is not None else None  # type: ignore[return-value]
 
@@ -243,6 +260,8 @@ def _pick(klass: type, d: dict[str, Any] | None) -> Any:
     kwargs = {k: v for k, v in d.items() if k in fields}
     if "span" in kwargs:
         kwargs["span"] = _tuple(kwargs["span"])
+    if "where" in kwargs and klass is not Statement:
+        kwargs["where"] = _pick(Where, kwargs["where"])
     return klass(**kwargs)
 
 

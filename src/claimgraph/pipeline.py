@@ -27,6 +27,7 @@ from claimgraph.events.combine import Combiner
 from claimgraph.events.ranker import Context, ParticipantRanker
 from claimgraph.events.match import EventMatch
 from claimgraph.model import Attribution, Document, Event, Record, Statement, stable_id, to_date
+from claimgraph.places.locate import DocPlaces, Locator
 from claimgraph.sources import RawItem
 
 
@@ -49,6 +50,8 @@ class Pipeline:
     learned: Combiner | None = field(default_factory=combine.default)
     #: the learned filler of missing actors and recipients; None leaves them as the rules found them
     ranker: ParticipantRanker | None = field(default_factory=ranker_mod.default)
+    #: where events happen and actors are (places/); None keeps the event coder's own places
+    locator: Locator | None = field(default_factory=Locator.default)
     batch_size: int = 16
 
     def run(self, items: Iterable[RawItem | InputError]) -> Iterator[Record | InputError]:
@@ -113,16 +116,18 @@ class Pipeline:
         """Code one cleaned document whose body is parsed in `doc` and headline in `head`."""
         record = Record(document)
         published = to_date(document.published)
+        # the body first: its places and actors give the headline's places their country focus
+        body, record.attributions, places = self._code(document, doc, published, headline=False)
         if document.title:
             head = head if head is not None else self.nlp(self.headline_text(document))
-            statements, _ = self._code(document, head, published, headline=True)
+            statements, _, _ = self._code(document, head, published, headline=True,
+                                          focus=places.focus if places else None)
             record.statements.extend(statements)
-        statements, record.attributions = self._code(document, doc, published, headline=False)
-        record.statements.extend(statements)
+        record.statements.extend(body)
         return record
 
     def _code(self, document: Document, doc: Doc, published: dt.date | None,
-              headline: bool) -> tuple[list[Statement], list[Attribution]]:
+              headline: bool, focus=None) -> tuple[list[Statement], list[Attribution], DocPlaces | None]:
         mentions = self.resolver.find(doc, published)
         # a transcript's turns say who speaks, and so who "I" and "we" are
         turns = [] if headline else find_turns(doc, mentions)
@@ -137,17 +142,19 @@ class Pipeline:
             coded = self.learned.apply(
                 sents, coded, (lambda sent, tok, t: code_at(sent, mentions, tok, t)) if code_at else None, taken)
         ctx = Context.of(doc, mentions) if self.ranker is not None else None
+        places = (self.locator.places(doc, mentions, focus)
+                  if self.locator is not None and any(coded) else None)
         out: list[Statement] = []
         for i, (sent, matches) in enumerate(zip(sents, coded)):
             for match in matches:
                 if ctx is not None:
                     self.ranker.apply(ctx, i, sent, match, claims.claimant(match.trigger)[0])
                 out.append(self._statement(document, doc, sent, -1 if headline else i, match,
-                                           claims, headline))
-        return out, claims.attributions
+                                           claims, headline, places))
+        return out, claims.attributions, places
 
     def _statement(self, document: Document, doc: Doc, sent, index: int, match: EventMatch,
-                   claims, headline: bool) -> Statement:
+                   claims, headline: bool, places: DocPlaces | None = None) -> Statement:
         status, hedged = claims.status(match.trigger)
         claimant, via = claims.claimant(match.trigger)
         # Sentences carry the paragraph break after them; the evidence is the sentence alone.
@@ -162,7 +169,12 @@ class Pipeline:
         actors = _outside(_unique(match.actors), None if own else claimed, match.inferred)
         recipients = _outside(_unique(match.recipients), claimed, match.inferred)
         actor_codes = ",".join(sorted(str(m.code) for m in actors))
+        where = match.where
         actor_refs, recipient_refs = [m.ref() for m in actors], [m.ref() for m in recipients]
+        if places is not None:
+            where = self.locator.where(doc, places, match, sent)
+            for ref, m in zip(actor_refs + recipient_refs, actors + recipients):
+                ref.where = self.locator.actor_where(doc, places, m)
         if headline:
             # The headline was parsed in a case-normalised copy: the texts are the title's own.
             for ref in (*actor_refs, *recipient_refs, claimant):
@@ -183,7 +195,7 @@ class Pipeline:
             claimant=claimant,
             via=via,
             when=claims.when(match.trigger),
-            where=match.where,
+            where=where,
             confidence=match.confidence,
             spans_in="title" if headline else "text",
         )

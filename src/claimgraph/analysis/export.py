@@ -156,18 +156,47 @@ def _degrees_text(value: float | None) -> str:
     return "" if value is None else format(value, "g")
 
 
+def _geo_fields(prefix: str, where: dict[str, Any] | None) -> dict[str, Any]:
+    """GDELT geography columns for a place resolved to a city or region (empty otherwise: a
+    country-level place is written from its country, as `gdelt_place` finds it).
+
+    Types as GDELT numbers them: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+    (first-level region). ADM1Code is the FIPS country code and the GeoNames admin1 code
+    ("UP07" for Kharkiv Oblast; for US states GeoNames' codes are the postal ones, "USTX");
+    FeatureID is the GeoNames id (GDELT's own world cities carry GNS ids), else the FIPS code.
+    """
+    if not where or where.get("lat") is None or where.get("lon") is None:
+        return {}
+    country = gdelt_countries().get(where.get("country") or "")
+    fips = country.fips if country else ""
+    precision = where.get("precision")
+    us = where.get("country") == "USA"
+    kind = {"city": 3 if us else 4, "region": 2 if us else 5}.get(precision)
+    if kind is None:
+        return {}
+    admin1 = where.get("admin1") or ""
+    adm1 = fips + admin1.split(".", 1)[1] if "." in admin1 else fips
+    names = [where.get("name") or where.get("text") or "", country.name if country else ""]
+    gid = where.get("geonames_id")
+    return {f"{prefix}Type": kind, f"{prefix}FullName": ", ".join(n for n in names if n),
+            f"{prefix}CountryCode": fips, f"{prefix}ADM1Code": adm1,
+            f"{prefix}Lat": _degrees_text(where["lat"]), f"{prefix}Long": _degrees_text(where["lon"]),
+            f"{prefix}FeatureID": str(gid) if gid is not None else adm1}
+
+
 def gdelt_row(*, event_id: str, date: dt.date | None, actors: list[dict[str, Any]],
               recipients: list[dict[str, Any]], cameo: str | None, quad_class: int | None,
               intensity: float | None, root: bool, mentions: int, sources: int, articles: int,
               place_text: str | None, place_country: str | None, added: dt.datetime | None,
-              url: str | None) -> dict[str, Any]:
+              url: str | None, place: dict[str, Any] | None = None) -> dict[str, Any]:
     """One GDELT 2.0 event-table row from claimgraph's fields (keys are GDELT column names).
 
-    The event's place is written as a country-level match (ActionGeo_Type 1): the country's
-    name, its FIPS 10-4 code in ActionGeo_CountryCode and ActionGeo_FeatureID, and its
-    approximate centre in ActionGeo_Lat/Long, also when the text names a city, whose own
-    coordinates claimgraph does not hold. The Actor1Geo_*/Actor2Geo_* columns locate each actor
-    in the text, which claimgraph does not do, so they stay empty.
+    The event's place (`place`, the statement's `where`) fills ActionGeo_* at the precision it
+    was resolved to (`_geo_fields`); a place known only by its country (`place_text`,
+    `place_country`) is a country-level match (ActionGeo_Type 1): the country's name, its FIPS
+    10-4 code in ActionGeo_CountryCode and ActionGeo_FeatureID, its approximate centre in
+    ActionGeo_Lat/Long. Actor1Geo_*/Actor2Geo_* locate the first actor and recipient where the
+    text says where they are (their `where`).
     """
     out: dict[str, Any] = {c: "" for c in gdelt_columns()}
     out["GLOBALEVENTID"] = _gdelt_id(event_id)
@@ -187,15 +216,19 @@ def gdelt_row(*, event_id: str, date: dt.date | None, actors: list[dict[str, Any
     out["QuadClass"] = quad_class if quad_class is not None else ""
     out["GoldsteinScale"] = f"{float(intensity):.1f}" if intensity is not None else ""
     out["NumMentions"], out["NumSources"], out["NumArticles"] = mentions, sources, articles
-    place = gdelt_place(place_text, place_country)
-    if place is not None:
+    for n, side in (("1", actors), ("2", recipients)):
+        out.update(_geo_fields(f"Actor{n}Geo_", side[0].get("where") if side else None))
+    located = _geo_fields("ActionGeo_", place)
+    out.update(located)
+    country = None if located else gdelt_place(place_text, place_country)
+    if country is not None:
         out["ActionGeo_Type"] = 1
-        out["ActionGeo_FullName"] = place.name
-        out["ActionGeo_CountryCode"] = place.fips
+        out["ActionGeo_FullName"] = country.name
+        out["ActionGeo_CountryCode"] = country.fips
         # GDELT gives country-level matches a textual FeatureID, the FIPS country code.
-        out["ActionGeo_FeatureID"] = place.fips
-        out["ActionGeo_Lat"] = _degrees_text(place.lat)
-        out["ActionGeo_Long"] = _degrees_text(place.long)
+        out["ActionGeo_FeatureID"] = country.fips
+        out["ActionGeo_Lat"] = _degrees_text(country.lat)
+        out["ActionGeo_Long"] = _degrees_text(country.long)
     if added is not None:
         out["DATEADDED"] = added.strftime("%Y%m%d%H%M%S")
     out["SOURCEURL"] = url or ""
@@ -210,7 +243,8 @@ def gdelt_statement_rows(rows: Iterable[dict[str, Any]],
                       cameo=r.get("cameo"), quad_class=r.get("quad_class"),
                       intensity=r.get("intensity"), root=(r.get("sentence") or 0) <= 0,
                       mentions=1, sources=1, articles=1, place_text=r.get("where_text"),
-                      place_country=r.get("where_country"), added=added, url=r.get("url"))
+                      place_country=r.get("where_country"), added=added, url=r.get("url"),
+                      place=r.get("where"))
             for r in rows]
 
 
@@ -228,7 +262,8 @@ def gdelt_cluster_rows(clusters: Iterable[Cluster],
             root=any((s.get("sentence") or 0) <= 0 for s in c.statements),
             mentions=len(c.statements), sources=len(sources["sites"]) or 1,
             articles=c.report_count, place_text=first.get("where_text"), place_country=c.place,
-            added=added, url=first.get("url")))
+            added=added, url=first.get("url"),
+            place=first.get("where") if (first.get("where") or {}).get("country") == c.place else None))
     return out
 
 

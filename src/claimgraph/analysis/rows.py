@@ -16,7 +16,7 @@ ROW_KEYS = (
     "event_type", "event_mode", "cameo", "quad_class", "intensity", "trigger",
     "status", "hedged", "claimant_text", "claimant_code", "claimant_sector", "claimant_cue",
     "via", "when_text", "when_start", "when_end", "when_granularity", "when_label",
-    "where_text", "where_country", "confidence",
+    "where_text", "where_country", "where", "confidence",
     "event_date", "actors", "recipients",
     "url", "title", "published", "published_date", "site", "credited_source",
 )
@@ -50,6 +50,7 @@ def rows_from_record(record: Record) -> list[dict[str, Any]]:
             "when_label": when_label(s.when.start, s.when.end, s.when.granularity) if s.when else None,
             "where_text": s.where.text if s.where else None,
             "where_country": s.where.country if s.where else None,
+            "where": _where_dict(s.where),
             "confidence": s.confidence,
             "event_date": when_start or published,
             "actors": [_actor_dict(a) for a in s.actor],
@@ -66,7 +67,16 @@ def rows_from_records(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def _actor_dict(a: Any) -> dict[str, Any]:
-    return {"text": a.text, "code": a.code, "sector": a.sector, "org": a.org, "name": a.name}
+    return {"text": a.text, "code": a.code, "sector": a.sector, "org": a.org, "name": a.name,
+            "where": _where_dict(getattr(a, "where", None))}
+
+
+def _where_dict(where: Any) -> dict[str, Any] | None:
+    if where is None:
+        return None
+    out = asdict(where)
+    out["span"] = list(out["span"]) if out.get("span") else None
+    return out
 
 
 def normalise_row(raw: Mapping[str, Any], actors: list[dict[str, Any]] | None = None,
@@ -90,6 +100,8 @@ def normalise_row(raw: Mapping[str, Any], actors: list[dict[str, Any]] | None = 
     start, end = raw.get("when_start"), raw.get("when_end")
     row["when_granularity"] = when_granularity(start, end, given.get("granularity"))
     row["when_label"] = when_label(start, end, given.get("granularity"))
+    if row.get("where") is None:
+        row["where"] = record.get("where")  # the resolved place lives in the statement's record
     if actors is None or recipients is None:
         actors, recipients = _actors_from_record(record)
     row["actors"] = list(actors or [])
@@ -108,7 +120,7 @@ def _record(record: Any) -> Mapping[str, Any]:
 
 
 def _actors_from_record(record: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    keys = ("text", "code", "sector", "org", "name")
+    keys = ("text", "code", "sector", "org", "name", "where")
     return ([{k: a.get(k) for k in keys} for a in record.get("actor") or []],
             [{k: a.get(k) for k in keys} for a in record.get("recipient") or []])
 

@@ -20,7 +20,7 @@ from claimgraph.store.rows import (
     record_from_rows, record_rows,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = ("meta", "documents", "statements", "statement_actors", "attributions")
 # Children first, so a document never loses its row while its statements are still there.
 _CHILD_TABLES = ("statement_actors", "statements", "attributions")
@@ -122,12 +122,19 @@ class Store(ABC):
                                  f"this one reads {SCHEMA_VERSION})")
             if version == SCHEMA_VERSION and tables >= set(TABLES):
                 return
+            if self.read_only and 0 < version and tables >= set(TABLES):
+                return  # an older store reads as it is: its records carry what they were stored with
         elif tables:
             raise StoreError(self.target, "not a claimgraph database (it holds other tables)")
+        else:
+            version = 0
         if self.read_only:
             raise StoreError(self.target, "not a claimgraph database (no claimgraph tables)")
         s.execute("BEGIN TRANSACTION")
         s.script(resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8"))
+        for step in range(max(version, 1) + 1, SCHEMA_VERSION + 1):
+            # columns added since the store was made (CREATE TABLE IF NOT EXISTS adds none)
+            s.script(resources.files("claimgraph.store").joinpath(f"migrate_{step}.sql").read_text("utf-8"))
         s.execute("DELETE FROM meta WHERE key = 'schema_version'")
         s.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         s.execute("COMMIT")

@@ -18,7 +18,8 @@ STATEMENT_COLUMNS = (
     "event_type", "event_mode", "cameo", "quad_class", "intensity", "trigger", "status", "hedged",
     "claimant_text", "claimant_code", "claimant_sector", "claimant_org", "claimant_name",
     "claimant_cue", "via", "via_text", "when_text", "when_start", "when_end", "where_text",
-    "where_country", "confidence", "event_date", "record",
+    "where_country", "where_geonames_id", "where_name", "where_admin1", "where_lat", "where_lon",
+    "where_precision", "confidence", "event_date", "record",
 )
 ACTOR_COLUMNS = (
     "document_id", "statement_position", "statement_id", "role", "position", "text", "code",
@@ -92,6 +93,8 @@ def record_rows(record: Record, now: dt.datetime | None = None) -> DocumentRows:
             claimant.get("sector"), claimant.get("org"), claimant.get("name"), claimant.get("cue"),
             _dumps(via), " > ".join(r.get("text") or "" for r in via) or None, when.get("text"),
             when.get("start"), when.get("end"), where.get("text"), where.get("country"),
+            where.get("geonames_id"), where.get("name"), where.get("admin1"), where.get("lat"),
+            where.get("lon"), where.get("precision"),
             s.get("confidence"), event_date, _dumps(s),
         ))
         for role in ("actor", "recipient"):

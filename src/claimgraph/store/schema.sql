@@ -58,6 +58,12 @@ CREATE TABLE IF NOT EXISTS statements (
     when_end        TEXT,
     where_text      TEXT,
     where_country   TEXT,
+    where_geonames_id INTEGER,         -- the resolved place (schema 2): GeoNames id, name, admin1 key,
+    where_name      TEXT,              -- point and precision (city, region, country)
+    where_admin1    TEXT,
+    where_lat       DOUBLE PRECISION,
+    where_lon       DOUBLE PRECISION,
+    where_precision TEXT,
     confidence      DOUBLE PRECISION,
     event_date      DATE,              -- when.start, else the document's publication date
     record          TEXT NOT NULL,     -- the statement as output-format JSON

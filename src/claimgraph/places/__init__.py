@@ -1,0 +1,1 @@
+"""Places: the offline gazetteer, resolution of place mentions, and where events happen."""
