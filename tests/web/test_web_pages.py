@@ -268,6 +268,7 @@ def test_remove_and_track_from_the_questions_page(fresh_server, browser, screens
     _css(browser, "#question-list button.remove")[0].click()
     _wait(browser, lambda d: "No tracked questions yet." in _text(d, "#question-list"))
     # With the question gone, its headline is a candidate to track again, in one click.
+    _wait(browser, lambda d: _css(d, "#candidate-list table"))
     buttons = _css(browser, "#candidate-list button.track-candidate")
     assert len(buttons) == 2
     browser.save_screenshot(str(screenshots / "questions.png"))
