@@ -4,7 +4,7 @@
 
 One process: clean every sampled input, parse the bodies (timed: the reference), parse the
 headlines, then code each document with its stages timed separately (actor resolver, claims
-layer, event coder, statement building). A stride sample covers the news bodies, the Kremlin
+layer, event coder, statement building, and the learned combination and participant ranker). A stride sample covers the news bodies, the Kremlin
 transcripts and the presidency releases alike.
 """
 
@@ -71,6 +71,10 @@ def main() -> None:
     _timing(pipeline.claims, "analyze", totals, "claims layer")
     _timing(pipeline.coder, "code", totals, "event coder")
     _timing(pipeline, "_statement", totals, "statement building")
+    if pipeline.learned is not None:
+        _timing(pipeline.learned, "apply", totals, "learned combination (gate, keep, add)")
+    if pipeline.ranker is not None:
+        _timing(pipeline.ranker, "apply", totals, "participant ranker (fill)")
     c0 = time.process_time()
     for d, body, head in zip(docs, bodies, heads):
         pipeline.code_document(d, body, head if d.title else None)

@@ -21,7 +21,12 @@ CORPUS = Path(__file__).resolve().parents[1]
 def problems(row: dict, known: set[str]) -> list[str]:
     """Everything wrong with one annotated item, as short phrases."""
     out = []
-    if row.get("id") not in known:
+    if row.get("synthetic"):
+        if not (isinstance(row.get("id"), str) and row["id"].startswith("syn-")):
+            out.append("a synthetic item's id must start with 'syn-'")
+        if not isinstance(row.get("text"), str) or len(row["text"].split()) < 4:
+            out.append("a synthetic item must carry its own 'text' (a sentence of four words or more)")
+    elif row.get("id") not in known:
         out.append(f"unknown item id {row.get('id')!r}")
     events = row.get("events")
     if not isinstance(events, list):

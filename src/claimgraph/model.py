@@ -101,11 +101,54 @@ class Relay:
 
 @dataclass
 class When:
-    """The event's own time."""
+    """The event's own time: the range [start, end] (ISO dates) and how precise the text is
+    (day, week, month, season, year or range): "in 1941" is 1941-01-01..1941-12-31, year."""
 
     text: str | None
     start: str | None = None
     end: str | None = None
+    granularity: str | None = None
+
+
+GRANULARITIES = ("day", "week", "month", "season", "year", "range")
+
+
+def when_granularity(start: str | None, end: str | None, given: str | None = None) -> str | None:
+    """The granularity of a time range: `given` when the record has one, else read off the
+    range (records written before `when.granularity` existed): a whole year, month, Monday to
+    Sunday week, or one day; any other span is a range."""
+    if given:
+        return given
+    a, b = to_date(start), to_date(end)
+    if a is None or b is None:
+        return "range" if (a or b) else None
+    if a == b:
+        return "day"
+    if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return "year"
+    if (a.year, a.month) == (b.year, b.month) and a.day == 1 and (b + dt.timedelta(days=1)).day == 1:
+        return "month"
+    if a.weekday() == 0 and (b - a).days == 6:
+        return "week"
+    return "range"
+
+
+def when_label(start: str | None, end: str | None, granularity: str | None = None) -> str | None:
+    """How to show a time range: "1941", "2022-06", "2022-06-21", else "start..end"."""
+    g = when_granularity(start, end, granularity)
+    if g is None:
+        return None
+    if start is None or end is None:
+        return f"by {end}" if end else f"from {start}"
+    if g == "day":
+        return start
+    if g == "month":
+        return start[:7]
+    if g == "year":
+        return start[:4]
+    if g == "season":
+        return f"{start[:7]}..{end[:7]}"
+    return f"{start}..{end}"
 
 
 @dataclass
@@ -134,6 +177,9 @@ class Statement:
     when: When | None = None
     where: Where | None = None
     confidence: float = 0.5
+    #: the string the actor, recipient and claimant spans index: "text" (document.text), or
+    #: "title" (document.title) for a headline statement (sentence -1)
+    spans_in: str = "text"
 
 
 @dataclass
@@ -211,6 +257,8 @@ def _statement_from_dict(s: dict[str, Any]) -> Statement:
         via=[_pick(Relay, r) for r in s.get("via") or []],
         when=_pick(When, s.get("when")), where=_pick(Where, s.get("where")),
         confidence=s.get("confidence", 0.5),
+        # records written before the field: a headline's spans were already the title's
+        spans_in=s.get("spans_in") or ("title" if s["sentence"] == -1 else "text"),
     )
 
 

@@ -18,6 +18,7 @@ from claimgraph.claims import ClaimLayer
 from claimgraph.claims.speakers import speak_for
 from claimgraph.claims.turns import find_turns
 from claimgraph.clean import make_document
+from claimgraph.clean.headline import parse_copy
 from claimgraph.errors import InputError
 from claimgraph.events import EventCoder
 from claimgraph.events import combine
@@ -58,7 +59,7 @@ class Pipeline:
         """Yield a record (or the error) per already cleaned document, in input order."""
         for batch in _batches(documents, self.batch_size):
             docs = [d for d in batch if isinstance(d, Document) and _codable(d)]
-            texts = [d.title or "" for d in docs] + [d.text for d in docs]
+            texts = [self.headline_text(d) for d in docs] + [d.text for d in docs]
             parsed = self._parse(texts)
             heads = dict(zip(map(id, docs), parsed[: len(docs)]))
             bodies = dict(zip(map(id, docs), parsed[len(docs):]))
@@ -69,6 +70,11 @@ class Pipeline:
                     yield self._code_safely(d, bodies[id(d)], heads[id(d)] if d.title else None)
                 else:
                     yield Record(d)
+
+    def headline_text(self, document: Document) -> str:
+        """The title as the parser reads it: a title-case headline with its common words in
+        lower case (same length, so offsets into it are offsets into the title)."""
+        return parse_copy(document.title or "", document.text, self.resolver.name_words)
 
     def _parse(self, texts: list[str]) -> list[Doc]:
         """Parse texts in input order, long ones in segments joined again into one Doc."""
@@ -108,7 +114,7 @@ class Pipeline:
         record = Record(document)
         published = to_date(document.published)
         if document.title:
-            head = head if head is not None else self.nlp(document.title)
+            head = head if head is not None else self.nlp(self.headline_text(document))
             statements, _ = self._code(document, head, published, headline=True)
             record.statements.extend(statements)
         statements, record.attributions = self._code(document, doc, published, headline=False)
@@ -156,6 +162,12 @@ class Pipeline:
         actors = _outside(_unique(match.actors), None if own else claimed, match.inferred)
         recipients = _outside(_unique(match.recipients), claimed, match.inferred)
         actor_codes = ",".join(sorted(str(m.code) for m in actors))
+        actor_refs, recipient_refs = [m.ref() for m in actors], [m.ref() for m in recipients]
+        if headline:
+            # The headline was parsed in a case-normalised copy: the texts are the title's own.
+            for ref in (*actor_refs, *recipient_refs, claimant):
+                if ref is not None and ref.span:
+                    ref.text = (document.title or "")[ref.span[0]:ref.span[1]]
         return Statement(
             id=stable_id(document.id, index, match.trigger, match.type, actor_codes),
             sentence=index,
@@ -164,8 +176,8 @@ class Pipeline:
             event=Event(type=match.type, mode=match.mode, cameo=match.cameo,
                         quad_class=match.quad_class, intensity=match.intensity,
                         trigger=match.trigger_text, context=list(match.context)),
-            actor=[m.ref() for m in actors],
-            recipient=[m.ref() for m in recipients],
+            actor=actor_refs,
+            recipient=recipient_refs,
             status=status,
             hedged=hedged,
             claimant=claimant,
@@ -173,6 +185,7 @@ class Pipeline:
             when=claims.when(match.trigger),
             where=match.where,
             confidence=match.confidence,
+            spans_in="title" if headline else "text",
         )
 
 

@@ -92,3 +92,26 @@ def test_export_command(db, tmp_path):
 def test_missing_database_is_a_one_line_error(tmp_path):
     code, _, err = run("clusters", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1 and err.startswith("claimgraph: ") and "Traceback" not in err
+
+
+def test_question_candidates_says_when_there_are_none(tmp_path):
+    from claimgraph.store import open_store
+
+    path = tmp_path / "empty.duckdb"
+    with open_store(path):
+        pass
+    code, out, _ = run("question", "candidates", "--db", str(path))
+    assert code == 0 and out.strip() == "no candidate questions"
+    code, out, err = run("question", "candidates", "--db", str(path), "--format", "jsonl")
+    assert code == 0 and out == "" and "no candidate questions" in err
+
+
+def test_question_show_says_why(db):
+    code, out, _ = run("question", "add", "Will Belarus join the war against Ukraine?",
+                       "--actor", "BLR", "--type", "ASSAULT", "--recipient", "UKR", "--db", db)
+    qid = out.split()[0]
+    code, out, _ = run("question", "show", qid, "--db", db, "--as-of", "2022-07-01")
+    assert code == 0
+    assert "why: actor ✓ BLR: Belarus (BLR) · recipient ✓ UKR: Ukraine (UKR) · type ✓ ASSAULT" in out
+    assert "Related (near misses, not evidence): 1, 1 miss the type" in out
+    assert "why not: actor ✓ BLR" in out and "type ✗ MOBILIZE, asked ASSAULT" in out

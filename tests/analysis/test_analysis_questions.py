@@ -184,19 +184,135 @@ def test_related_signals_are_listed_apart(store):
     assert "MOBILIZE" in q.related_types("ASSAULT") and q.related_types("NOPE") == ()
 
 
-def test_statement_without_recipient_answers_question_with_one():
+MDA = ("Moldova", "MDA", None)
+
+
+def _moldova(**kw) -> q.Question:
+    args = {"text": "Will Russia attack Moldova?", "actor": "RUS", "event_type": "ASSAULT",
+            "recipient": "MDA"}
+    args.update(kw)
+    return q.new_question(**args)
+
+
+def _board_of(question, statements, published="2022-05-30", **kw):
     import handmade
 
-    record = handmade.article("d", "t", "2022-05-30", "x.example", [
+    record = handmade.article("d", "t", published, "x.example",
+                              [(text, [st]) for text, st in statements])
+    return q.evidence_board(question, rows_from_records([record]), today=AFTER, **kw)
+
+
+def _evidence(board) -> list[str]:
+    return [e["evidence"] for g in board["groups"].values() for e in g]
+
+
+def test_a_statement_without_the_asked_recipient_is_a_near_miss_not_evidence():
+    from handmade import BLR, S
+
+    board = _board_of(_question(), [
         ("Belarus will not take part in the war.",
-         [handmade.S("ASSAULT", [handmade.BLR], [], "take part", status="negated")]),
+         S("ASSAULT", [BLR], [], "take part", status="negated")),
         ("Belarus will not attack Poland.",
-         [handmade.S("ASSAULT", [handmade.BLR], [("Poland", "POL", None)], "attack",
-                     status="negated")]),
+         S("ASSAULT", [BLR], [("Poland", "POL", None)], "attack", status="negated")),
+        ("Belarus will not attack Ukraine.",
+         S("ASSAULT", [BLR], [("Ukraine", "UKR", None)], "attack", status="negated")),
     ])
-    board = q.evidence_board(_question(), rows_from_records([record]), today=AFTER)
-    assert [e["evidence"] for e in board["groups"]["negated"]] == [
-        "Belarus will not take part in the war."]
+    assert _evidence(board) == ["Belarus will not attack Ukraine."]
+    related = {e["evidence"]: e for e in board["related"]}
+    assert set(related) == {"Belarus will not take part in the war.", "Belarus will not attack Poland."}
+    assert {e["missed"] for e in related.values()} == {"recipient"}
+    assert board["related_counts"]["recipient"] == 2 and board["related_total"] == 2
+    reasons = [w["reason"] for w in related["Belarus will not attack Poland."]["why"]]
+    assert "recipient ✗ Poland (POL), asked UKR" in reasons
+    no_recipient = [w for w in related["Belarus will not take part in the war."]["why"]
+                    if w["criterion"] == "recipient"]
+    assert no_recipient == [{"criterion": "recipient", "ok": False, "reason": "recipient ✗ none, asked UKR"}]
+
+
+def test_moldova_is_not_attacked_by_statements_about_other_recipients():
+    from handmade import RUS, RUS_MIL, UKR, S
+
+    board = _board_of(_moldova(), [
+        ("Russia started this war in 2014.", S("ASSAULT", [RUS], [], "started this war")),
+        ("Russian troops shelled Kharkiv.", S("ASSAULT", [RUS_MIL], [UKR], "shelled")),
+        ("Russia moved troops to Transnistria.", S("MOBILIZE", [RUS], [MDA], "moved troops")),
+    ])
+    assert board["state"] == "open" and board["counts"]["asserted"] == 0 and _evidence(board) == []
+    assert [e["missed"] for e in board["related"]] == ["recipient", "recipient", "type"]
+    board = _board_of(_moldova(), [
+        ("Russian troops attacked Moldova.", S("ASSAULT", [RUS_MIL], [MDA], "attacked")),
+    ])
+    assert board["state"] == "happened"
+    (entry,) = board["groups"]["asserted"]
+    assert [w["reason"] for w in entry["why"]] == [
+        "actor ✓ RUS: Russian troops (RUS MIL)", "recipient ✓ MDA: Moldova (MDA)",
+        "type ✓ ASSAULT", "time ✓ in window (2022-05-30; no deadline)", "status asserted"]
+    assert entry["actor_codes"] == ["RUS MIL"] and entry["recipient_codes"] == ["MDA"]
+    assert entry["why_text"].startswith("actor ✓ RUS: Russian troops (RUS MIL) · recipient ✓ MDA")
+
+
+def test_a_statement_without_an_actor_or_with_another_type_settles_nothing():
+    from handmade import BLR, UKR, S
+
+    board = _board_of(_question(), [
+        ("Ukraine was attacked from the north.", S("ASSAULT", [], [UKR], "attacked")),
+        ("Belarus moved troops to the Ukrainian border.", S("MOBILIZE", [BLR], [UKR], "moved")),
+        ("Belarus talked to Ukraine.", S("CONSULT", [BLR], [UKR], "talked")),
+        ("Ukraine attacked Belarus.", S("ASSAULT", [UKR], [BLR], "attacked")),
+    ])
+    assert _evidence(board) == [] and board["state"] == "open"
+    # No actor is a miss of the actor; an unrelated type (CONSULT) and a reversed pair are no
+    # near misses at all.
+    assert sorted((e["evidence"], e["missed"]) for e in board["related"]) == [
+        ("Belarus moved troops to the Ukrainian border.", "type"),
+        ("Ukraine was attacked from the north.", "actor")]
+
+
+def test_a_statement_dated_past_the_deadline_is_outside_the_window():
+    from handmade import BLR, UKR, S
+
+    question = _question(deadline="2022-06-30")
+    board = _board_of(question, [
+        ("Belarus attacked Ukraine on 2 July.",
+         S("ASSAULT", [BLR], [UKR], "attacked", when=("on 2 July", "2022-07-02", "2022-07-02"))),
+        ("Belarus attacked Ukraine in 2022.",
+         S("ASSAULT", [BLR], [UKR], "attacked", when=("in 2022", "2022-01-01", "2022-12-31"))),
+        ("Belarus attacked Ukraine in May.",
+         S("ASSAULT", [BLR], [UKR], "attacked", when=("in May", "2022-05-01", "2022-05-31"))),
+        ("Belarus will attack Ukraine.", S("ASSAULT", [BLR], [UKR], "attack", status="future")),
+    ], published="2022-07-05")
+    assert _evidence(board) == ["Belarus attacked Ukraine in May.", "Belarus will attack Ukraine."]
+    times = {e["evidence"]: [w["reason"] for w in e["why"] if w["criterion"] == "time"][0]
+             for e in board["related"]}
+    assert times == {
+        "Belarus attacked Ukraine on 2 July.": "time ✗ 2022-07-02 after deadline 2022-06-30",
+        "Belarus attacked Ukraine in 2022.": "time ✗ 2022 runs past deadline 2022-06-30"}
+    (prediction,) = board["groups"]["future"]
+    assert "time ✓ in window (no horizon given; deadline 2022-06-30)" in prediction["why_text"]
+
+
+def test_actor_codes_match_precisely():
+    from claimgraph.analysis.evidence import ActorSpec
+
+    rus = ActorSpec.parse("RUS")
+    assert rus.matches({"code": "RUS", "sector": "GOV"}, state_only=True)
+    assert rus.matches({"code": "RUS", "sector": "MIL"}, state_only=True)
+    assert rus.matches({"code": "RUS", "sector": None}, state_only=True)
+    assert not rus.matches({"code": "RUS", "sector": "OPP"}, state_only=True)
+    assert rus.matches({"code": "RUS", "sector": "OPP"}, state_only=False)
+    assert not rus.matches({"code": None, "text": "Russia"})
+    assert not rus.matches({"code": "BLR", "text": "Russian-backed Belarus"})
+    assert not rus.matches({"code": "RUSGOV"})
+    gov = ActorSpec.parse("RUS GOV")
+    assert gov == ActorSpec.parse("RUSGOV") == ActorSpec.parse("rus/gov")
+    assert gov.matches({"code": "RUS", "sector": "GOV"})
+    assert not gov.matches({"code": "RUS", "sector": "MIL"}) and not gov.matches({"code": "RUS"})
+    nato = ActorSpec.parse("NATO")
+    assert nato == ActorSpec.parse("IGO NATO")
+    assert nato.matches({"code": "IGO", "org": "NATO"})
+    assert not nato.matches({"code": "IGO", "org": "EU"})
+    assert not nato.matches({"code": "NATO", "org": None})
+    assert not ActorSpec.parse("UKR").matches({"code": "IGO", "org": "EU"})
 
 
 def test_a_country_question_is_about_its_state_not_its_opposition():

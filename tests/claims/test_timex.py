@@ -65,3 +65,56 @@ def test_event_takes_its_own_clause_date(nlp):
     reported = next(t.i for t in doc if t.text == "reported")
     assert timex.attached(doc, crossed, exprs).text == "March"
     assert timex.attached(doc, reported, exprs).text == "Sunday"
+
+
+TUESDAY = dt.date(2022, 6, 21)
+
+
+@pytest.mark.parametrize("text,future,expected", [
+    ("Scholz met Zelensky on Tuesday.", False, "2022-06-21"),   # the publication day itself
+    ("Scholz met Zelensky on Monday.", False, "2022-06-20"),
+    ("Scholz met Zelensky on Wednesday.", False, "2022-06-15"),
+    ("Scholz met Zelensky last Tuesday.", False, "2022-06-14"),
+    ("Scholz met Zelensky this Tuesday.", False, "2022-06-21"),
+    ("Scholz will meet Zelensky on Tuesday.", True, "2022-06-28"),
+    ("Scholz will meet Zelensky on Thursday.", True, "2022-06-23"),
+    ("Scholz will meet Zelensky this Tuesday.", True, "2022-06-21"),
+    ("Scholz will meet Zelensky next Tuesday.", True, "2022-06-28"),
+])
+def test_weekdays_resolve_against_the_publication_day(nlp, text, future, expected):
+    (e,) = timex.find(next(nlp(text).sents))
+    assert e.resolve(TUESDAY, future=future) == (expected, expected)
+    assert e.granularity() == "day"
+
+
+@pytest.mark.parametrize("text,granularity,expected", [
+    ("The Wehrmacht invaded in 1941.", "year", ("1941-01-01", "1941-12-31")),
+    ("Talks collapsed in June 2021.", "month", ("2021-06-01", "2021-06-30")),
+    ("Talks collapsed in March.", "month", ("2022-03-01", "2022-03-31")),
+    ("Protests broke out in the autumn of 2020.", "season", ("2020-09-01", "2020-11-30")),
+    ("He gave an interview last week.", "week", ("2022-05-16", "2022-05-22")),
+    ("They met on March 11.", "day", ("2022-03-11", "2022-03-11")),
+    ("The city could fall within weeks.", "range", ("2022-05-25", "2022-06-15")),
+    ("Troops left over the weekend.", "range", ("2022-05-21", "2022-05-22")),
+])
+def test_year_and_month_mentions_keep_their_granularity(nlp, text, granularity, expected):
+    (e,) = timex.find(next(nlp(text).sents))
+    assert e.granularity() == granularity
+    assert e.resolve(PUB) == expected
+
+
+def test_the_granularity_reaches_the_statement_and_its_label(nlp):
+    from claimgraph.claims import ClaimLayer
+    from claimgraph.model import when_label
+
+    doc = nlp("Germany attacked the Soviet Union in 1941.")
+    analysis = ClaimLayer().analyze(doc, [], PUB, headline=False)
+    when = analysis.when(next(t.i for t in doc if t.text == "attacked"))
+    assert (when.start, when.end, when.granularity) == ("1941-01-01", "1941-12-31", "year")
+    assert when_label(when.start, when.end, when.granularity) == "1941"
+    # a record written before `granularity` existed is read off its range
+    assert when_label("1941-01-01", "1941-12-31") == "1941"
+    assert when_label("2022-06-01", "2022-06-30") == "2022-06"
+    assert when_label("2022-06-21", "2022-06-21") == "2022-06-21"
+    assert when_label("2022-06-21", "2022-06-24") == "2022-06-21..2022-06-24"
+    assert when_label(None, "2022-06-30") == "by 2022-06-30"

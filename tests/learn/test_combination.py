@@ -103,3 +103,17 @@ def test_events_from_a_users_own_lexicon_are_never_filtered(sents):
     mine.source = "mine.yaml"
     out = Combiner(model).apply(sents[:1], [[mine, _match(2, "ASSAULT")]])
     assert [m.source for m in out[0]] == ["mine.yaml"]
+
+
+def test_add_never_codes_at_a_participle_that_describes_a_noun(nlp_model):
+    sent = list(nlp_model("Wounded soldiers are treated in the city hospitals.").sents)
+    model = StubModel({sent[0].text: {GATE: 0.9, "ASSAULT": 0.9}}, {"gate": 0.3, "keep": 0.1, "add": 0.5},
+                      {("ASSAULT", "wounded"): 2.0, ("ASSAULT", "treated"): 0.1})
+    seen = []
+
+    def code_at(s, tok, type_):
+        seen.append(tok.text)
+        return _match(tok.i, type_)
+
+    Combiner(model).apply(sent, [[]], code_at)
+    assert "Wounded" not in seen

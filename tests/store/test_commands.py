@@ -69,7 +69,7 @@ def test_csv(db: str) -> None:
 
 
 def test_table_is_readable_and_fits(db: str) -> None:
-    code, out, err = run("--db", db, "--actor", "BLR")
+    code, out, err = run("--db", db, "--actor", "BLR", "--oldest")
     assert code == 0 and "2 statements" in err
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["date", "actor", "event"]

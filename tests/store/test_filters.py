@@ -72,7 +72,7 @@ def test_dates_use_when_start_then_publication(filled: Store) -> None:
     assert ids(filled.statements(since="2022-05-26", until="2022-05-31")) == {"s-a-1", "s-d-dup"}
     rows = filled.statements(since="2022-06-01")
     assert ids(rows) == {"s-b-1", "s-b-2"}
-    assert [r["event_date"] for r in rows] == ["2022-06-01", "2022-06-10"]
+    assert [r["event_date"] for r in rows] == ["2022-06-10", "2022-06-01"]
     assert [r["sentence"] for r in filled.statements(until="2022-04-30")] == [0]
     assert ids(filled.statements(until="2022-05-25")) == {"s-a-head", "s-a-2", "s-d-dup"}
 
@@ -97,12 +97,34 @@ def test_claimant(filled: Store, spec: str, expected: set[str]) -> None:
 
 def test_document_and_limit(filled: Store) -> None:
     assert ids(filled.statements(document="b2")) == {"s-b-1", "s-b-2"}
-    rows = filled.statements(limit=2)
+    rows = filled.statements(limit=2, newest_first=False)
     assert len(rows) == 2 and rows[0]["event_date"] == "2022-04-15"
-    assert filled.statements(newest_first=True, limit=1)[0]["id"] == "s-b-2"
+    assert filled.statements(limit=1)[0]["id"] == "s-b-2"
     assert filled.statements(limit=0) == []
 
 
 def test_duplicate_statement_ids_are_both_kept(filled: Store) -> None:
-    rows = filled.statements(document="d4")
+    rows = filled.statements(document="d4", newest_first=False)
     assert [r["sentence"] for r in rows] == [0, 1]
+
+
+def test_a_year_is_listed_beside_its_days_never_as_a_january_day(store: Store) -> None:
+    from claimgraph.model import ActorRef, Document, Event, Record, Statement, When
+
+    def stmt(sid: str, when: When | None) -> Statement:
+        return Statement(id=sid, sentence=0, span=(0, 5), evidence="Text.",
+                         event=Event("ASSAULT", "190", 4, -9.0, "attacked"),
+                         actor=[ActorRef("Germany", "DEU")], recipient=[ActorRef("USSR", "SUN")],
+                         when=when)
+
+    doc = Document(id="h", text="Text.", published="1990-05-01", language="en")
+    store.add([Record(doc, [
+        stmt("march", When("on 1 March 1941", "1941-03-01", "1941-03-01", "day")),
+        stmt("year", When("in 1941", "1941-01-01", "1941-12-31", "year")),
+        stmt("june", When("on 22 June 1941", "1941-06-22", "1941-06-22", "day")),
+        stmt("dec", When("on 31 December 1940", "1940-12-31", "1940-12-31", "day")),
+    ])])
+    # Newest first (the default) by a range's end: 1941 leads the days of 1941; oldest first by
+    # its start: 1941 leads them too; 31 December 1940 stays on the older side either way.
+    assert [r["id"] for r in store.statements()] == ["year", "june", "march", "dec"]
+    assert [r["id"] for r in store.statements(newest_first=False)] == ["dec", "year", "march", "june"]

@@ -90,7 +90,9 @@ def test_documents_listing(filled: Store, records: list[Record]) -> None:
 
 def test_statement_shape(filled: Store, records: list[Record]) -> None:
     rows = filled.statements(document="a1")
-    assert [r["id"] for r in rows] == ["s-a-head", "s-a-2", "s-a-1"]  # by event date
+    assert [r["id"] for r in rows] == ["s-a-1", "s-a-head", "s-a-2"]  # newest event first
+    oldest = filled.statements(document="a1", newest_first=False)
+    assert [r["id"] for r in oldest] == ["s-a-head", "s-a-2", "s-a-1"]
     row = next(r for r in rows if r["id"] == "s-a-1")
     expected = next(s for s in records[0].to_dict()["statements"] if s["id"] == "s-a-1")
     for key, value in expected.items():

@@ -60,3 +60,30 @@ class ActorResolver:
         mentions = resolve(doc, compose(doc, parts, published))
         locate(doc, mentions)
         return mentions
+
+    def name_words(self, words: list[str]) -> set[int]:
+        """Indexes of the words (in order, any case) that are part of a name in the dictionary:
+        a country, place, person, organisation or institution, not a common noun such as
+        "troops" or "commander"."""
+        names = self._names()
+        longest = max((len(n) for n in names), default=0)
+        keys = [dictionary_files.normalize(w).removesuffix("'s") for w in words]
+        out: set[int] = set()
+        for i in range(len(keys)):
+            for n in range(min(longest, len(keys) - i), 0, -1):
+                if tuple(keys[i:i + n]) in names:
+                    out.update(range(i, i + n))
+                    break
+        return out
+
+    def _names(self) -> frozenset[tuple[str, ...]]:
+        cached = getattr(self, "_name_cache", None)
+        if cached is None:
+            cached = self._name_cache = frozenset(
+                tuple(p.split()) for p, e in self.dictionary.patterns()
+                if e.kind not in _COMMON_KINDS)
+        return cached
+
+
+#: dictionary entries that are common nouns, not names ("troops", "commander")
+_COMMON_KINDS = frozenset({"agent", "title"})

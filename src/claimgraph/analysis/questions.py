@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from claimgraph.analysis.rows import actor_key, json_ready, matches_actor, to_date
+from claimgraph.analysis.evidence import Verdict, judge, related_types  # noqa: F401
+from claimgraph.analysis.rows import actor_key, json_ready, to_date
+from claimgraph.analysis.source import load_rows
 from claimgraph.model import PLOVER_TYPES, stable_id
 
 BOARD_GROUPS = ("asserted", "future", "negated", "hypothetical", "question")
@@ -207,45 +206,11 @@ def _question(row: dict[str, Any]) -> Question:
 
 # -- evidence ----------------------------------------------------------------------------------
 
-def matches_question(row: dict[str, Any], question: Question, types: Iterable[str] | None = None) -> bool:
-    """True when a statement row is about the question's actor, event type and recipient.
-
-    A statement that names no recipient matches a question with one ("Belarus will not take
-    part in the invasion" answers "Will Belarus join the war against Ukraine?"); one naming
-    other recipients does not. `types` replaces the question's own type.
-    """
-    wanted = set(types) if types is not None else {question.event_type}
-    if row.get("event_type") not in wanted:
-        return False
-    if not _state_actor(row.get("actors") or [], question.actor):
-        return False
-    recipients = row.get("recipients") or []
-    if question.recipient and recipients and not matches_actor(recipients, question.recipient):
-        return False
-    return True
-
-
-def _state_actor(actors: list[dict[str, Any]], spec: str) -> bool:
-    """Like matches_actor, but a bare country code stands for the country's state only."""
-    code = spec.strip().upper()
-    if len(code) == 3 and code.isalpha() and code != "IGO":
-        state = set(_rules()["state_sectors"])
-        return any((a.get("code") or "").upper() == code
-                   and (not a.get("sector") or str(a["sector"]).upper() in state) for a in actors)
-    return matches_actor(actors, spec)
-
-
-@functools.lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
-    text = resources.files("claimgraph.analysis").joinpath("questions.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
-    return {"state_sectors": tuple(data.get("state_sectors") or ()),
-            "related_types": {k: tuple(v or ()) for k, v in (data.get("related_types") or {}).items()}}
-
-
-def related_types(event_type: str) -> tuple[str, ...]:
-    """Event types whose statements bear on a question about `event_type`."""
-    return _rules()["related_types"].get(event_type, ())
+def matches_question(row: dict[str, Any], question: Question,
+                     window_start: dt.date | None = None) -> bool:
+    """True when a statement row settles or supports the question: its actor, recipient, type
+    and time (in the window from `window_start` to the deadline) all match (analysis.evidence)."""
+    return judge(row, question, window_start).settles
 
 
 def claimant_label(row: dict[str, Any]) -> str:
@@ -345,36 +310,55 @@ def claimant_records(rows: Iterable[dict[str, Any]], index: OutcomeIndex,
 
 
 def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.date | None = None,
-                   all_rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                   all_rows: list[dict[str, Any]] | None = None,
+                   related_limit: int | None = None,
+                   window_start: dt.date | None = None) -> dict[str, Any]:
     """Return the question's evidence board from statement rows.
 
-    `rows` need only hold candidates (e.g. the store's rows for the actor, and the question's type
-    and its related types, which are listed apart as related signals); `all_rows`,
-    when given, is the wider set claimants' past predictions are scored on (default: `rows`).
+    Evidence (`groups`, by status) is the statements whose actor, recipient, type and time all
+    match the question; near misses that fail one criterion (another or no recipient, a related
+    event type, a time past the deadline, a non-state actor of the country) are listed apart in
+    `related` (closest first, at most `related_limit`; `related_counts` counts them all by the
+    criterion they miss) and never decide the question. The question's window runs from
+    `window_start` (see `board_window_start`; open when None) to its deadline. Every item carries `why`: a reason per
+    criterion. `rows` need only hold candidates (e.g. the store's rows for the actor, with the
+    question's type and its related types); `all_rows`, when given, is the wider set claimants'
+    past predictions are scored on (default: `rows`).
     """
     today = today or dt.date.today()
-    matched = [r for r in rows if matches_question(r, question)]
+    matched: list[tuple[dict[str, Any], Verdict]] = []
+    near: list[tuple[dict[str, Any], Verdict]] = []
+    for row in rows:
+        verdict = judge(row, question, window_start)
+        if verdict.settles:
+            matched.append((row, verdict))
+        elif verdict.near_miss:
+            near.append((row, verdict))
     index = OutcomeIndex(all_rows if all_rows is not None else rows)
     groups: dict[str, list[dict[str, Any]]] = {g: [] for g in BOARD_GROUPS}
     claimants: set[str] = set()
-    for row in matched:
-        entry = board_entry(row)
+    for row, verdict in matched:
+        entry = board_entry(row, verdict)
         if row.get("status") == "future":
             # On a question's board, only a report that answers the question bears it out.
             outcome, confirmation = prediction_outcome(
-                row, index, today, accept=lambda r: matches_question(r, question))
+                row, index, today, accept=lambda r: matches_question(r, question, window_start))
             entry["deadline"] = _iso(prediction_deadline(row))
             entry["outcome"] = outcome
             entry["confirmed_by"] = (board_entry(confirmation) if confirmation else None)
         groups.setdefault(row.get("status") or "asserted", []).append(entry)
         claimants.add(claimant_label(row))
-    related = [board_entry(r) for r in rows
-               if matches_question(r, question, related_types(question.event_type))]
+    # Closest first: a missing or other recipient, then a related type, a time, a sector.
+    near.sort(key=lambda rv: (CRITERIA_ORDER.index(rv[1].failed[0]),
+                              -(made_on(rv[0]) or dt.date.min).toordinal()))
+    related_counts = {c: 0 for c in CRITERIA_ORDER}
+    for _, verdict in near:
+        related_counts[verdict.failed[0]] += 1
+    shown = near if related_limit is None else near[:related_limit]
+    related = [{**board_entry(r, v), "missed": v.failed[0]} for r, v in shown]
     record_rows = all_rows if all_rows is not None else rows
     records = claimant_records(record_rows, index, today)
-    happened = [r for r in matched if r.get("status") == "asserted" and r.get("event_date")
-                and (question.deadline is None or r["event_date"] <= question.deadline)]
-    if happened:
+    if any(r.get("status") == "asserted" for r, _ in matched):
         state = "happened"
     elif question.deadline is not None and question.deadline < today:
         state = "expired"
@@ -384,19 +368,57 @@ def evidence_board(question: Question, rows: list[dict[str, Any]], today: dt.dat
         "question": question.to_dict(),
         "state": state,
         "as_of": today.isoformat(),
+        "window": {"start": _iso(window_start), "end": _iso(question.deadline)},
         "counts": {g: len(v) for g, v in groups.items()},
-        "reports": len({r["document_id"] for r in matched}),
+        "reports": len({r["document_id"] for r, _ in matched}),
         "groups": groups,
         "related": related,
+        "related_total": len(near),
+        "related_counts": related_counts,
         "claimants": [{"claimant": c, **records.get(c, {"predictions": 0, "came-true": 0,
                                                        "expired": 0, "open": 0})}
                       for c in sorted(claimants)],
     }
 
 
-def board_entry(row: dict[str, Any]) -> dict[str, Any]:
-    """One statement as the board shows it: what, who claims it, through whom, when, where from."""
-    return json_ready({
+#: near misses a board from the store lists (a question about a belligerent has thousands)
+RELATED_SHOWN = 100
+
+
+def board_window_start(store: Any, question: Question) -> dt.date | None:
+    """Where a question's window opens: at the publication of the headline that asked it, else
+    at the earliest publication in the store. History the news mentions in passing ("since
+    1992") does not answer what the news asks."""
+    if question.source_document:
+        rows = store.sql("SELECT published_date FROM documents WHERE id = ?",
+                         [question.source_document])
+        if rows and rows[0]["published_date"]:
+            return to_date(rows[0]["published_date"])
+    rows = store.sql("SELECT min(published_date) AS d FROM documents")
+    return to_date(rows[0]["d"]) if rows else None
+
+
+def board_from_store(store: Any, question: Question, as_of: dt.date | None = None,
+                     related_limit: int | None = RELATED_SHOWN) -> dict[str, Any]:
+    """Build a question's evidence board from the store: candidates are the statements of the
+    question's actor of its type and related types; claimants are scored on every statement of
+    the type; the closest `related_limit` near misses are listed (all are counted)."""
+    candidates = load_rows(store, actor=question.actor,
+                           type=[question.event_type, *related_types(question.event_type)])
+    scored = load_rows(store, type=question.event_type)
+    return evidence_board(question, candidates, today=as_of, all_rows=scored,
+                          related_limit=related_limit,
+                          window_start=board_window_start(store, question))
+
+
+#: the order near misses are listed in, by the criterion they miss
+CRITERIA_ORDER = ("recipient", "type", "time", "actor")
+
+
+def board_entry(row: dict[str, Any], verdict: Verdict | None = None) -> dict[str, Any]:
+    """One statement as the board shows it: what, who claims it, through whom, when, where from,
+    and (given its verdict) why it is on the board."""
+    entry = json_ready({
         "statement_id": row["id"], "document_id": row["document_id"],
         "evidence": row.get("evidence"), "status": row.get("status"),
         "hedged": bool(row.get("hedged")), "event_type": row.get("event_type"),
@@ -404,10 +426,25 @@ def board_entry(row: dict[str, Any]) -> dict[str, Any]:
         "recipients": [a.get("text") for a in row.get("recipients") or []],
         "claimant": claimant_label(row), "claimant_cue": row.get("claimant_cue"),
         "via": [r.get("text") for r in row.get("via") or []],
-        "when": row.get("when_text"), "event_date": row.get("event_date"),
+        "when": row.get("when_text"), "when_label": row.get("when_label"),
+        "event_date": row.get("event_date"),
         "date": made_on(row), "title": row.get("title"), "url": row.get("url"),
         "site": row.get("site"), "headline": row.get("sentence") == -1,
+        "actor_codes": [_code_text(a) for a in row.get("actors") or []],
+        "recipient_codes": [_code_text(a) for a in row.get("recipients") or []],
     })
+    if verdict is not None:
+        entry["why"] = verdict.why()
+        entry["why_text"] = verdict.why_text()
+    return entry
+
+
+def _code_text(actor: dict[str, Any]) -> str | None:
+    """An actor's code as the filters write it: "BLR GOV", "IGO NATO", or None when unresolved."""
+    if actor.get("code") == "IGO" and actor.get("org"):
+        return f"IGO {actor['org']}"
+    parts = [str(x) for x in (actor.get("code"), actor.get("sector")) if x]
+    return " ".join(parts) if actor.get("code") else None
 
 
 def headline_candidates(rows: Iterable[dict[str, Any]],

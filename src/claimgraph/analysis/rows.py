@@ -8,14 +8,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from claimgraph.model import Record, to_date
+from claimgraph.model import Record, to_date, when_granularity, when_label
 
 # A row is a plain dict with these keys (dates are datetime.date or None, lists are lists of dicts):
 ROW_KEYS = (
     "id", "document_id", "sentence", "span_start", "span_end", "evidence",
     "event_type", "event_mode", "cameo", "quad_class", "intensity", "trigger",
     "status", "hedged", "claimant_text", "claimant_code", "claimant_sector", "claimant_cue",
-    "via", "when_text", "when_start", "when_end", "where_text", "where_country", "confidence",
+    "via", "when_text", "when_start", "when_end", "when_granularity", "when_label",
+    "where_text", "where_country", "confidence",
     "event_date", "actors", "recipients",
     "url", "title", "published", "published_date", "site", "credited_source",
 )
@@ -44,6 +45,9 @@ def rows_from_record(record: Record) -> list[dict[str, Any]]:
             "when_text": s.when.text if s.when else None,
             "when_start": when_start,
             "when_end": to_date(s.when.end) if s.when else None,
+            "when_granularity": (when_granularity(s.when.start, s.when.end, s.when.granularity)
+                                 if s.when else None),
+            "when_label": when_label(s.when.start, s.when.end, s.when.granularity) if s.when else None,
             "where_text": s.where.text if s.where else None,
             "where_country": s.where.country if s.where else None,
             "confidence": s.confidence,
@@ -81,21 +85,29 @@ def normalise_row(raw: Mapping[str, Any], actors: list[dict[str, Any]] | None = 
     if row["published_date"] is None:
         row["published_date"] = to_date(row["published"])
     row["hedged"] = bool(row["hedged"])
+    record = _record(raw.get("record"))
+    given = record.get("when") or {}
+    start, end = raw.get("when_start"), raw.get("when_end")
+    row["when_granularity"] = when_granularity(start, end, given.get("granularity"))
+    row["when_label"] = when_label(start, end, given.get("granularity"))
     if actors is None or recipients is None:
-        actors, recipients = _actors_from_record(raw.get("record"))
+        actors, recipients = _actors_from_record(record)
     row["actors"] = list(actors or [])
     row["recipients"] = list(recipients or [])
     return row
 
 
-def _actors_from_record(record: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _record(record: Any) -> Mapping[str, Any]:
+    """The stored statement record as a mapping (empty when absent or unreadable)."""
     if isinstance(record, str):
         try:
             record = json.loads(record)
         except ValueError:
-            return [], []
-    if not isinstance(record, Mapping):
-        return [], []
+            return {}
+    return record if isinstance(record, Mapping) else {}
+
+
+def _actors_from_record(record: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     keys = ("text", "code", "sector", "org", "name")
     return ([{k: a.get(k) for k in keys} for a in record.get("actor") or []],
             [{k: a.get(k) for k in keys} for a in record.get("recipient") or []])

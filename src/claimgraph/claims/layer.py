@@ -120,7 +120,8 @@ class DocClaims:
             start, end = e.resolve(self.published, future=status in ("future",))
             if status == "future" and end and self.published and end < self.published.isoformat():
                 return None  # a prediction is not dated before it was made: the date is another clause's
-        return When(text=e.text, start=start, end=end)
+        return When(text=e.text, start=start, end=end,
+                    granularity=e.granularity() if (start or end) else None)
 
     def _innermost(self, i: int) -> int | None:
         best = None

@@ -36,6 +36,24 @@ class TimeExpr:
         """Return (start, end) ISO dates; unresolvable parts are None."""
         return _resolve(self, published, future)
 
+    def granularity(self) -> str:
+        """How precise the expression is: day, week, month, season, year, or range (a span of
+        days that is none of these: "within weeks", "in a day or two", "over the weekend")."""
+        v = self.value
+        if self.kind in ("date", "weekday"):
+            return "day"
+        if self.kind in ("month", "year", "season"):
+            return self.kind
+        if self.kind == "offset":
+            return "day" if v["days"][0] == v["days"][1] else "range"
+        if self.kind == "horizon":
+            return "range" if v["within"] else "day"
+        if self.kind == "period":
+            return "range" if v["unit"] == "weekend" else v["unit"]
+        if self.kind == "era":
+            return {"day": "day", "week": "week"}.get(v["unit"], "range")
+        return "range"
+
 
 @dataclass(frozen=True)
 class _Words:
@@ -285,15 +303,21 @@ def _nearest_year(pub: dt.date, month: int, day: int, future: bool) -> dt.date |
 
 
 def _weekday(pub: dt.date, dow: int, rel: str | None, future: bool) -> tuple[str | None, str | None]:
-    if rel == "next" or (rel is None and future):
-        delta = (dow - pub.weekday()) % 7 or 7
-        d = pub + dt.timedelta(days=delta)
+    ahead = (dow - pub.weekday()) % 7
+    behind = (pub.weekday() - dow) % 7
+    if rel == "next":
+        d = pub + dt.timedelta(days=ahead or 7)
+    elif future:
+        # "will meet on Tuesday" looks forward: the next Tuesday ("this Tuesday": today's, if
+        # it is one).
+        d = pub + dt.timedelta(days=ahead if rel == "this" else (ahead or 7))
+    elif rel in ("last", "past"):
+        # "last Tuesday" is never the publication day itself.
+        d = pub - dt.timedelta(days=behind or 7)
     else:
-        # "on Sunday" in past-tense news: the most recent such day before publication.
-        delta = (pub.weekday() - dow) % 7 or 7
-        d = pub - dt.timedelta(days=delta)
-        if rel == "this" and not future:
-            d = pub - dt.timedelta(days=(pub.weekday() - dow) % 7)
+        # "met on Tuesday" in past-tense news: the publication day itself when it is a
+        # Tuesday, else the most recent Tuesday before it.
+        d = pub - dt.timedelta(days=behind)
     return _iso(d), _iso(d)
 
 

@@ -6,6 +6,7 @@ from claimgraph.clean.credit import credited_source
 from claimgraph.clean.dates import to_iso
 from claimgraph.clean.extract import extract_article
 from claimgraph.clean.flattened import clean_flattened, normalise_line
+from claimgraph.clean.headline import split_site_suffix
 from claimgraph.clean.language import detect
 from claimgraph.errors import InputError
 from claimgraph.model import Document, stable_id
@@ -38,16 +39,18 @@ def make_document(item: RawItem) -> Document:
     if not cleaned.text.strip():
         raise InputError(item.origin, "no article text left after removing page boilerplate")
     published = published or (cleaned.page_dates[0] if cleaned.page_dates else None)
+    title, suffix = (split_site_suffix(cleaned.title, site, url) if cleaned.title
+                     else (cleaned.title, None))
     return Document(
         id=document_id(item.id, url, cleaned.text),
         text=cleaned.text,
         url=url,
-        title=cleaned.title,
+        title=title,
         published=published,
         site=site,
         credited_source=credited_source(raw_text.splitlines()),
         language=detect(cleaned.text),
-        removed=cleaned.removed,
+        removed=cleaned.removed + ([suffix] if suffix else []),
         source_path=item.origin,
     )
 

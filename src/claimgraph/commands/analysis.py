@@ -118,6 +118,10 @@ def question_candidates(db: str | None, fmt: str, limit: int | None) -> None:
     with _store(db) as store:
         rows = load_rows(store, status="question", headline=True)
         found = q.headline_candidates(rows, q.QuestionBook(store).all())
+    if not found:
+        # in JSONL the output stays empty; the note goes to stderr
+        click.echo("no candidate questions", err=fmt == "jsonl")
+        return
     for cand in found[:limit]:
         if fmt == "jsonl":
             _echo_json(cand)
@@ -163,11 +167,7 @@ def question_remove(qid: str, db: str | None) -> None:
 
 def board_for(store: Any, question: q.Question, as_of: dt.date | None = None) -> dict[str, Any]:
     """Build a question's evidence board from the store."""
-    candidates = load_rows(store, actor=question.actor,
-                           type=[question.event_type, *q.related_types(question.event_type)])
-    # Claimants are scored on every prediction and assertion of this event type.
-    scored = load_rows(store, type=question.event_type)
-    return q.evidence_board(question, candidates, today=as_of, all_rows=scored)
+    return q.board_from_store(store, question, as_of)
 
 
 _HEADINGS = (("asserted", "It happened (assertions)"), ("future", "Predictions"),
@@ -190,6 +190,7 @@ def board_lines(board: dict[str, Any]) -> Iterator[str]:
             hedge = " (hedged)" if e["hedged"] else ""
             yield f"  - {e['date'] or '-'}  {e['claimant']}{via}{hedge}"
             yield f"    \"{e['evidence']}\""
+            yield f"    why: {e['why_text']}"
             if key == "future":
                 confirmed = e.get("confirmed_by")
                 extra = (f", confirmed by {confirmed['document_id']} ({confirmed['event_date']})"
@@ -198,10 +199,13 @@ def board_lines(board: dict[str, Any]) -> Iterator[str]:
             yield f"    article {e['document_id']}: {e['title'] or ''} {e['url'] or ''}".rstrip()
     related = board.get("related") or []
     yield ""
-    yield f"Related signals: {len(related)}"
+    yield (f"Related (near misses, not evidence): {board.get('related_total', len(related))}"
+           + "".join(f", {n} miss the {c}" for c, n in (board.get("related_counts") or {}).items()
+                     if n))
     for e in related:
         yield f"  - {e['date'] or '-'}  {e['event_type']} {e['status']}  {e['claimant']}"
         yield f"    \"{e['evidence']}\""
+        yield f"    why not: {e['why_text']}"
     yield ""
     yield "Claimants' records on predictions of this kind (came true / expired / open):"
     for c in board["claimants"]:

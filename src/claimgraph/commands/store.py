@@ -55,7 +55,8 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Claimant code (as --actor) or words of the claimant's text.")
 @click.option("--document", multiple=True, metavar="ID", help="Only this document's statements.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N statements.")
-@click.option("--newest", is_flag=True, help="Newest events first (default: oldest first).")
+@click.option("--newest/--oldest", default=True, show_default=True,
+              help="Newest events first, or oldest first.")
 @click.option("--format", "fmt", type=click.Choice(("table", "jsonl", "csv")), default="table",
               show_default=True)
 def statements_command(db: str | None, actor: tuple[str, ...], recipient: tuple[str, ...],

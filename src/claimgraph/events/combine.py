@@ -23,6 +23,8 @@ STEPS = ("gate", "keep", "add")
 _TRIGGER_POS = {"VERB", "NOUN"}
 _FILTERED = {"builtin"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "compound"}
+#: a participle that modifies a noun ("wounded soldiers", "armed men") describes a state, not an act
+_DESCRIBING_DEPS = {"amod"}
 
 CodeAt = Callable[[Span, Token, str], EventMatch | None]
 
@@ -84,7 +86,8 @@ class Combiner:
         """The sentence's verb or noun that weighs most for the label, if any weighs for it."""
         best, weight = None, 0.0
         for tok in sent:
-            if tok.pos_ in _TRIGGER_POS and tok.i not in used and not _names_someone(tok):
+            if (tok.pos_ in _TRIGGER_POS and tok.i not in used and tok.dep_ not in _DESCRIBING_DEPS
+                    and not _names_someone(tok)):
                 w = self.model.word_weight(label, tok.lower_)
                 if w > weight:
                     best, weight = tok, w

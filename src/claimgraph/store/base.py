@@ -254,7 +254,7 @@ class Store(ABC):
     def statements(self, actor: Values = None, recipient: Values = None, type: Values = None,
                    status: Values = None, since: DateLike = None, until: DateLike = None,
                    claimant: Values = None, document: Values = None, limit: int | None = None, *,
-                   hedged: bool | None = None, newest_first: bool = False,
+                   hedged: bool | None = None, newest_first: bool = True,
                    site: Values = None, text: str | None = None, sort: str | None = None,
                    offset: int = 0) -> list[dict[str, Any]]:
         """Return statements in output-format shape plus their document's id, title, url, date and site.
@@ -262,19 +262,26 @@ class Store(ABC):
         Every filter may be one value, a comma-separated string or a list (any of them matches).
         `actor`/`recipient`/`claimant` take "BLR", "BLR GOV"/"BLRGOV" or an IGO acronym ("NATO");
         `claimant` also matches words of the claimant's text. `since`/`until` bound the event
-        date: `when.start`, else the document's publication date. Ordered by that date, or
+        date: `when.start`, else the document's publication date. Newest first (`newest_first` False:
+        oldest first), or
         by `sort` (see `query.statement_order`); `offset` skips that many (for pages).
         `site` and `text` filter as in `query.statement_filters`.
         """
         where = statement_filters(actor=actor, recipient=recipient, type=type, status=status,
                                   since=since, until=until, claimant=claimant, document=document,
                                   hedged=hedged, site=site, text=text)
+        # when.end as an ISO date string, else the event date: a time range's last day, so "in
+        # 1941" lists before the days of 1941 newest first, never among them as a January day
+        end = ("CASE WHEN length(s.when_end) >= 10 THEN substr(s.when_end, 1, 10) "
+               "ELSE CAST(s.event_date AS TEXT) END")
         if sort is not None:
             order_by = statement_order(sort)
+        elif newest_first:
+            order_by = (f"ORDER BY {end} DESC NULLS LAST, s.event_date DESC NULLS LAST, "
+                        "d.published DESC, s.document_id, s.position")
         else:
-            order = "DESC" if newest_first else "ASC"
-            order_by = (f"ORDER BY s.event_date {order} NULLS LAST, d.published {order}, "
-                        "s.document_id, s.position")
+            order_by = (f"ORDER BY s.event_date ASC NULLS LAST, {end} ASC NULLS LAST, "
+                        "d.published ASC, s.document_id, s.position")
         sql = ("SELECT s.record, s.document_id, d.title AS document_title, d.url AS document_url, "
                "d.published, d.site, s.event_date FROM statements s "
                f"JOIN documents d ON d.id = s.document_id {where.sql()} {order_by}"

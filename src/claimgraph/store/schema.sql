@@ -75,8 +75,8 @@ CREATE TABLE IF NOT EXISTS statement_actors (
     sector             TEXT,
     org                TEXT,
     name               TEXT,
-    span_start         INTEGER,
-    span_end           INTEGER,
+    span_start         INTEGER,        -- into documents.text; into documents.title for a
+    span_end           INTEGER,        -- headline statement (the record's spans_in says which)
     PRIMARY KEY (document_id, statement_position, role, position)
 );
 

@@ -147,7 +147,7 @@ def create_app(store_target: str | Path | None = None, token: str | None = None)
                                             description="date, published, type, status, "
                                                         "claimant or site; -key descending"),
                    limit: int = Query(200, ge=1, le=10000), offset: int = Query(0, ge=0),
-                   newest: bool = False) -> dict[str, Any]:
+                   newest: bool = True) -> dict[str, Any]:
         """Statements in the output format plus their document's id, title, url, date and site.
         Filters take comma-separated values; actor codes as in `claimgraph statements`.
         Without `sort`, oldest event first (`newest=true`: newest first)."""
@@ -317,10 +317,7 @@ def create_app(store_target: str | Path | None = None, token: str | None = None)
             raise HTTPException(400, str(exc)) from None
         if found is None:
             raise HTTPException(404, f"no question {qid}")
-        candidates_ = load_rows(store, actor=found.actor,
-                                type=[found.event_type, *q.related_types(found.event_type)])
-        scored = load_rows(store, type=found.event_type)
-        return q.evidence_board(found, candidates_, today=as_of, all_rows=scored)
+        return q.board_from_store(store, found, as_of)
 
     # -- writing ---------------------------------------------------------------------------------
 
