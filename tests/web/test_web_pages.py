@@ -158,11 +158,11 @@ def test_statements_page_filters_sorts_pages_and_downloads(server, browser, scre
 def test_status_legend_shapes_labels_and_colour_vision(server, browser, screenshots):
     _go(browser, server.url + "/#/statements", ".status-legend")
     items = _css(browser, ".status-legend .legend-item")
-    assert [i.get_attribute("data-status") for i in items] == [
+    assert [i.get_attribute("data-legend") for i in items] == [
         "asserted", "future", "negated", "hypothetical", "question"]
     glyphs = [i.find_element("css selector", ".badge i").text for i in items]
     assert len(set(glyphs)) == 5  # a shape each, not only a colour
-    assert all(i.get_attribute("data-status") in i.text for i in items)  # and the word
+    assert all(i.get_attribute("data-legend") in i.text for i in items)  # and the word
     colours = [parse_css_colour(browser.execute_script(
         "return getComputedStyle(arguments[0]).color", i.find_element("css selector", ".badge i")))
         for i in items]
