@@ -158,11 +158,11 @@ def test_statements_page_filters_sorts_pages_and_downloads(server, browser, scre
 def test_status_legend_shapes_labels_and_colour_vision(server, browser, screenshots):
     _go(browser, server.url + "/#/statements", ".status-legend")
     items = _css(browser, ".status-legend .legend-item")
-    assert [i.get_attribute("data-status") for i in items] == [
+    assert [i.get_attribute("data-legend") for i in items] == [
         "asserted", "future", "negated", "hypothetical", "question"]
     glyphs = [i.find_element("css selector", ".badge i").text for i in items]
     assert len(set(glyphs)) == 5  # a shape each, not only a colour
-    assert all(i.get_attribute("data-status") in i.text for i in items)  # and the word
+    assert all(i.get_attribute("data-legend") in i.text for i in items)  # and the word
     colours = [parse_css_colour(browser.execute_script(
         "return getComputedStyle(arguments[0]).color", i.find_element("css selector", ".badge i")))
         for i in items]
@@ -268,6 +268,7 @@ def test_remove_and_track_from_the_questions_page(fresh_server, browser, screens
     _css(browser, "#question-list button.remove")[0].click()
     _wait(browser, lambda d: "No tracked questions yet." in _text(d, "#question-list"))
     # With the question gone, its headline is a candidate to track again, in one click.
+    _wait(browser, lambda d: _css(d, "#candidate-list table"))
     buttons = _css(browser, "#candidate-list button.track-candidate")
     assert len(buttons) == 2
     browser.save_screenshot(str(screenshots / "questions.png"))

@@ -104,10 +104,24 @@ def test_news_dashboard_timelines_and_question(news_store, browser, screenshots,
         assert "BLR ASSAULT UKR" in meta
         entries = _css(browser, "#board .entry")
         assert entries, "the board shows no evidence"
-        assert "Ukrainian military intelligence" in _text(browser, '[data-status="future"]')
+        # Evidence must match the question's actor and recipient; each item says why it is there.
+        evidence = _css(browser, "#board section.board-group .entry")
+        assert evidence
+        for e in evidence:
+            why = e.find_element("css selector", ".why").text
+            assert "actor ✓" in why and "recipient ✓" in why and "✗" not in why, why
+        # The example's prediction names no recipient, so it is a near miss, not a prediction
+        # about Ukraine; near misses are collapsed until opened.
+        assert "Ukrainian military intelligence" not in _text(browser, 'section[data-status="future"]')
+        related = _css(browser, 'details[data-status="related"]')[0]
+        assert related.get_attribute("open") is None
+        related.find_element("css selector", "summary").click()
+        near = [e for e in related.find_elements("css selector", ".entry")
+                if "Ukrainian military intelligence" in e.text]
+        assert near and "recipient ✗" in near[0].text
         browser.save_screenshot(str(screenshots / "news-question.png"))
 
-        link = [a for a in _css(browser, '[data-status="future"] .article-link')
+        link = [a for a in near[0].find_elements("css selector", ".article-link")
                 if "Lukashenko intervene" in a.text]
         assert link, "the example article is not on the board"
         link[0].click()

@@ -142,7 +142,7 @@ export function statusBadge(status) {
 
 export function statusLegend() {
   return `<div class="legend status-legend" aria-label="status legend">` + STATUSES.map(([s, , what]) =>
-    `<span class="legend-item" data-status="${s}">${statusBadge(s)} <span class="muted">${esc(what)}</span></span>`).join("") +
+    `<span class="legend-item" data-legend="${s}">${statusBadge(s)} <span class="muted">${esc(what)}</span></span>`).join("") +
     `</div>`;
 }
 

@@ -120,9 +120,13 @@ function boardEntry(e, group) {
         · ${esc(e.date || "undated")}${e.hedged ? " · hedged" : ""}${e.headline ? " · headline" : ""}
         · <a class="article-link" href="#/doc/${encodeURIComponent(e.document_id)}">${esc(e.title || e.document_id)}</a>
       </div>
+      ${e.why_text ? `<div class="why muted" title="why it is on the board">${esc(e.why_text)}</div>` : ""}
       ${outcome}
     </div>`;
 }
+
+const MISSED = { actor: "another actor", recipient: "no or another recipient", type: "a related type",
+                 time: "outside the question's time", sector: "another sector", status: "another status" };
 
 export async function renderQuestion(id) {
   setActiveNav("questions");
@@ -135,6 +139,10 @@ export async function renderQuestion(id) {
     return;
   }
   const q = b.question;
+  const related = b.related || [];
+  const total = b.related_total == null ? related.length : b.related_total;
+  const missed = Object.entries(b.related_counts || {}).filter(([, n]) => n)
+    .map(([k, n]) => `${n} ${MISSED[k] || k}`).join(", ");
   view.innerHTML = `
     <h1 id="question-text">${esc(q.text)}</h1>
     <p class="muted">${esc(q.actor)} ${esc(q.event_type)} ${esc(q.recipient || "")}
@@ -153,11 +161,14 @@ export async function renderQuestion(id) {
         ${entries.map((e) => boardEntry(e, key)).join("") || '<p class="muted">None.</p>'}
       </section>`;
     }).join("") + `
-      <section class="board-group" data-status="related">
-        <h2>Related signals <span class="count">(${(b.related || []).length})</span></h2>
-        <p class="muted">Statements of related event types by the same actor; they do not decide the question.</p>
-        ${(b.related || []).map((e) => `<div class="related-entry">${badge(e.event_type, "open")}${statusBadge(e.status)}</div>` + boardEntry(e, "related")).join("") || '<p class="muted">None.</p>'}
-      </section>
+      <details class="board-group related" data-status="related">
+        <summary><h2>Near misses <span class="count">(${related.length}${total > related.length ? " of " + total : ""})</span></h2></summary>
+        <p class="muted">Statements that match the question only in part; they are not evidence and do
+          not decide it. Each says what failed (✗).${missed ? " By what failed: " + esc(missed) + "." : ""}</p>
+        ${related.map((e) => `<div class="related-entry">${badge(e.event_type, "open")}${statusBadge(e.status)}` +
+          (e.missed ? ` <span class="muted">${esc(MISSED[e.missed] || e.missed)}</span>` : "") + `</div>` +
+          boardEntry(e, "related")).join("") || '<p class="muted">None.</p>'}
+      </details>
       <h2>Claimants' records on predictions of this kind</h2>
       <table id="claimant-records"><tr><th>claimant</th><th class="num">predictions</th>
         <th class="num">came true</th><th class="num">expired</th><th class="num">open</th></tr>
